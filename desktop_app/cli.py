@@ -1,0 +1,201 @@
+"""The command line: ``python -m desktop_app COMMAND [options]``.
+
+Global options may stand before or after the command. The database used is always printed on
+stderr. Output and errors are French (``domain/messages.py``). Exit codes: 0 done, 2 wrong
+usage, 3 refused, 1 unexpected error. This module never imports Qt, and each command imports
+what it needs only when it runs, so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NoReturn, TextIO
+
+from desktop_app import __version__
+from desktop_app.domain.errors import KnownError
+from desktop_app.domain.messages import message
+from desktop_app.domain.periods import parse_date
+from desktop_app.logs import current_log_file, log_unexpected, setup_logging
+from desktop_app.paths import DatabaseTarget, log_dir, resolve_database
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+
+# argparse speaks English through gettext; these are its phrases a user can meet.
+_ARGPARSE_FR = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "expected one argument": "une valeur est attendue",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (possibles : %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "option %(argument_name)s : %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+}
+
+
+def _french(text: str) -> str:
+    return _ARGPARSE_FR.get(text, text)
+
+
+argparse._ = _french  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every command receives besides its own arguments."""
+
+    target: DatabaseTarget
+    today: date
+    out: TextIO
+    err: TextIO
+
+    def say(self, text: str) -> None:
+        """Print a line of the command's result on stdout."""
+        print(text, file=self.out)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A command: its French help, its own arguments, and what it runs."""
+
+    name: str
+    help_code: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, Context], int]
+    uses_database: bool = True
+
+
+def _no_arguments(_parser: argparse.ArgumentParser) -> None:
+    """Commands without arguments of their own."""
+
+
+def _run_check(_args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.reports.formatting import format_size
+    from desktop_app.services.system import check_database
+
+    report = check_database(context.target)
+    detail = report.engine_version
+    if report.size_bytes is not None:
+        detail += f", {format_size(report.size_bytes)}"
+    if report.ok:
+        context.say(message("cli.check.ok", detail=detail))
+        return EXIT_OK
+    context.say(message("cli.check.problems", count=len(report.problems)))
+    for problem in report.problems:
+        context.say(f"  – {problem}")
+    return EXIT_REFUSED
+
+
+COMMANDS: tuple[Command, ...] = (Command("check", "cli.help.check", _no_arguments, _run_check),)
+
+
+def _date_argument(value: str) -> date:
+    parsed = parse_date(value)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(message("cli.invalid_date", value=value))
+    return parsed
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are French and exit with code 2."""
+
+    def error(self, message_text: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, message("cli.usage_error", detail=message_text) + "\n")
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, in_command: bool) -> None:
+    # In a command's parser the defaults are suppressed, so a value given before the command
+    # is not overwritten by the subparser's default.
+    default: object = argparse.SUPPRESS if in_command else None
+    group = parser.add_argument_group("options générales")
+    group.add_argument("-h", "--help", action="help", help=message("cli.help.help"))
+    group.add_argument("--db", metavar="CHEMIN|URL", default=default, help=message("cli.help.db"))
+    group.add_argument(
+        "--today",
+        metavar="DATE",
+        type=_date_argument,
+        default=default,
+        help=message("cli.help.today"),
+    )
+    # Smoke runs of the GUI: quit after this many seconds (not shown in --help).
+    group.add_argument("--quit-after", type=float, default=default, help=argparse.SUPPRESS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, commands included."""
+    parser = _Parser(
+        prog="python -m desktop_app",
+        description=message("cli.help.description"),
+        add_help=False,
+    )
+    _add_global_options(parser, in_command=False)
+    parser._action_groups[-1].add_argument(
+        "--version",
+        action="version",
+        version=f"Seuil {__version__}",
+        help=message("cli.help.version"),
+    )
+    subparsers = parser.add_subparsers(
+        dest="command",
+        title=message("cli.help.commands"),
+        metavar="COMMANDE",
+        parser_class=_Parser,
+    )
+    for command in COMMANDS:
+        sub = subparsers.add_parser(
+            command.name,
+            help=message(command.help_code),
+            description=message(command.help_code),
+            add_help=False,
+        )
+        _add_global_options(sub, in_command=True)
+        command.configure(sub)
+    return parser
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the arguments (exits with code 2 and a French message when they are wrong)."""
+    return build_parser().parse_args(list(argv))
+
+
+def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command named in ``args``; return the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    command = next(c for c in COMMANDS if c.name == args.command)
+    setup_logging(log_dir())
+    try:
+        target = resolve_database(args.db)
+        if command.uses_database:
+            print(message("cli.database", database=target.display), file=err)
+        context = Context(target=target, today=args.today or date.today(), out=out, err=err)
+        return command.run(args, context)
+    except KnownError as error:
+        print(error.text, file=err)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(message("cli.interrupted"), file=err)
+        return EXIT_UNEXPECTED
+    except Exception as error:
+        log_unexpected(log, error, where=f"command {command.name}")
+        print(
+            message("cli.unexpected", kind=type(error).__name__, log_path=current_log_file()),
+            file=err,
+        )
+        return EXIT_UNEXPECTED

@@ -1,0 +1,1 @@
+"""Pure rules of Seuil: money, periods, messages. Standard library only."""

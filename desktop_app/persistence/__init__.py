@@ -1,0 +1,1 @@
+"""SQLAlchemy engine, models, migrations and backups. No Qt here."""

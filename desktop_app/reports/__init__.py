@@ -1,0 +1,1 @@
+"""Renderers: plain data in, PDF or XLSX bytes out. They never query."""

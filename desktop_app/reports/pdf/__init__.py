@@ -1,0 +1,1 @@
+"""PDF renderers (letters, receipts, returns)."""

@@ -1,0 +1,1 @@
+"""Use cases: one unit of work each, returning frozen DTOs. No Qt here."""

@@ -1,0 +1,74 @@
+"""Dialogs that block, behind one injected object so tests can answer them.
+
+Views never call ``QFileDialog``, ``QMessageBox`` or ``QDesktopServices`` themselves: they ask
+the `DialogProvider` they were given. Tests pass a scripted provider.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class DialogProvider(Protocol):
+    """What views may ask the user, or the desktop, while blocking."""
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        """A file to read, or None when the user cancels."""
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+    ) -> Path | None:
+        """A file to write, or None when the user cancels."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """Yes or no."""
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        """A message to acknowledge."""
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        """A problem the user can act on (a refused action, a French message)."""
+
+    def unexpected_error(self, parent: QWidget | None, log_path: Path | None) -> None:
+        """A bug: say so calmly and show where the log is."""
+
+    def open_path(self, path: Path) -> bool:
+        """Open a file or folder with the desktop's application."""
+
+
+class QtDialogProvider:
+    """The real dialogs."""
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(chosen) if chosen else None
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, filters: str
+    ) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+        return Path(chosen) if chosen else None
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def unexpected_error(self, parent: QWidget | None, log_path: Path | None) -> None:
+        from desktop_app.ui.dialogs.error import UnexpectedErrorDialog  # noqa: PLC0415 - cycle
+
+        UnexpectedErrorDialog(log_path, self, parent).exec()
+
+    def open_path(self, path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

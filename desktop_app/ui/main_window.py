@@ -1,0 +1,102 @@
+"""The main window: navigation between sections, menus, and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app.logs import current_log_file
+from desktop_app.services.dto import DatabaseInfo
+from desktop_app.ui.dialogs.about import AboutDialog
+from desktop_app.ui.dialogs.provider import DialogProvider
+from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.base import SectionView
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the current section on the right, the database below.
+
+    Only sections that exist are listed: each capability adds its own view.
+    """
+
+    def __init__(
+        self,
+        *,
+        sections: Sequence[SectionView],
+        tasks: TaskRunner,
+        dialogs: DialogProvider,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._dialogs = dialogs
+        self.setWindowTitle(self.tr("Seuil"))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        for view in sections:
+            title = view.section_title()
+            QListWidgetItem(title, self.navigation)
+            self.stack.addWidget(view)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel()
+        self.database_label.setAccessibleName(self.tr("Database in use"))
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self._build_menus()
+        self.resize(1000, 640)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.log_action = QAction(self.tr("Open the &log folder"), self)
+        self.log_action.triggered.connect(self._open_log_folder)
+        help_menu.addAction(self.log_action)
+        self.about_action = QAction(self.tr("&About Seuil"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def show_database(self, info: DatabaseInfo) -> None:
+        """Put the database in use in the status bar."""
+        self.database_label.setText(self.tr("Database: {location}").format(location=info.display))
+
+    def show_about(self) -> AboutDialog:
+        """Open the À propos dialog (non-blocking); return it for tests and screenshots."""
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
+
+    def _open_log_folder(self) -> None:
+        log_file = current_log_file()
+        if log_file is None:
+            self._dialogs.inform(self, self.tr("Log"), self.tr("No log file is in use."))
+            return
+        self._dialogs.open_path(log_file.parent)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let queued saves finish before the window goes away."""
+        self._tasks.shutdown()
+        super().closeEvent(event)

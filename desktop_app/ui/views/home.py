@@ -1,0 +1,73 @@
+"""Accueil: what Seuil is for, and which database this window works on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.reports.formatting import format_size
+from desktop_app.services.dto import DatabaseInfo
+from desktop_app.ui.views.base import SectionView
+
+
+class HomeView(SectionView):
+    """The first screen: a calm welcome and the database in use.
+
+    The database facts arrive from a read job (`show_database`), never queried here.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title_label = QLabel(self.tr("Welcome to Seuil"))
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        layout.addWidget(self.title_label)
+        self.intro_label = QLabel(
+            self.tr(
+                "Housing first: the home comes first, and support adapts to each person, "
+                "starting from their strengths. Seuil keeps the households you house, their "
+                "homes, their rents and their path to a home of their own, in one place."
+            )
+        )
+        self.intro_label.setWordWrap(True)
+        layout.addWidget(self.intro_label)
+
+        box = QGroupBox(self.tr("Database in use"))
+        form = QFormLayout(box)
+        self.location_label = QLabel()
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.location_label.setWordWrap(True)
+        self.engine_label = QLabel()
+        self.state_label = QLabel()
+        form.addRow(self.tr("Location:"), self.location_label)
+        form.addRow(self.tr("Engine:"), self.engine_label)
+        form.addRow(self.tr("State:"), self.state_label)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def section_title(self) -> str:
+        """Title in the navigation."""
+        return self.tr("Home")
+
+    def show_database(self, info: DatabaseInfo) -> None:
+        """Display the facts about the database in use."""
+        self.location_label.setText(info.display)
+        if info.dialect == "sqlite":
+            self.engine_label.setText(self.tr("SQLite file on this computer"))
+        else:
+            self.engine_label.setText(self.tr("PostgreSQL server shared by the team"))
+        if not info.exists and info.dialect != "sqlite":
+            self.state_label.setText(self.tr("Server not reachable"))
+        elif not info.exists:
+            self.state_label.setText(self.tr("Not created yet"))
+        elif info.size_bytes is not None:
+            self.state_label.setText(
+                self.tr("Present ({size})").format(size=format_size(info.size_bytes))
+            )
+        else:
+            self.state_label.setText(
+                self.tr("Reachable ({version})").format(version=info.engine_version)
+            )

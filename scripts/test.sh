@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `make test`: the whole contract of QUALITY.md "CI and the machine", a time per step.
+# Every step runs even after a failure (to show everything at once); the exit code is non-zero
+# when any step failed. pytest's "no tests collected" (exit 5) is a failure too.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+VENV=${VENV:-.venv}
+failed=()
+
+step() {
+  local name=$1; shift
+  local start=$SECONDS
+  echo "==> $name"
+  "$@"
+  local rc=$?
+  echo "<== $name: $((SECONDS - start)) s (code $rc)"
+  [ $rc -eq 0 ] || failed+=("$name")
+  return $rc
+}
+
+step "set-up" bash scripts/setup.sh test || { echo "La préparation a échoué." >&2; exit 1; }
+step "ruff" "$VENV/bin/ruff" check .
+step "mypy" "$VENV/bin/mypy"
+step "lint-imports" "$VENV/bin/lint-imports"
+step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25
+step "pytest -m db (PostgreSQL)" bash scripts/with_postgres.sh "$VENV/bin/pytest" -m db --durations=10
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "ÉCHEC : ${failed[*]}" >&2
+  exit 1
+fi
+echo "Tout est passé."

@@ -1,0 +1,143 @@
+"""The command-line skeleton: global options anywhere, SEUIL_DB, French messages, exit codes."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app import cli
+from desktop_app.logs import current_log_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        args = cli.parse(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0), "", ""
+    code = cli.run(args, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def make_sqlite(path: Path) -> Path:
+    connection = sqlite3.connect(path)
+    connection.execute("create table t (x integer)")
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_help_lists_the_commands_in_french() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("utilisation : ")
+    assert "options générales" in result.stdout
+    for command in cli.COMMANDS:
+        assert command.name in result.stdout
+
+
+def test_global_options_before_or_after_the_command(tmp_path: Path) -> None:
+    db = make_sqlite(tmp_path / "asso.db")
+    before = cli.parse(["--db", str(db), "--today", "31/03/2026", "check"])
+    after = cli.parse(["check", "--db", str(db), "--today", "2026-03-31"])
+    assert before.db == after.db == str(db)
+    assert before.today == after.today
+    assert run_cli("check", "--db", str(db))[0] == 0
+
+
+def test_database_printed_on_stderr_and_seuil_db_used(tmp_path: Path, monkeypatch) -> None:
+    db = make_sqlite(tmp_path / "from-env.db")
+    monkeypatch.setenv("SEUIL_DB", str(db))
+    code, out, err = run_cli("check")
+    assert code == 0
+    assert f"Base de données : {db}" in err
+    assert out.startswith("Base intacte : SQLite ")
+
+
+def test_explicit_db_wins_over_seuil_db(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SEUIL_DB", str(tmp_path / "absent.db"))
+    db = make_sqlite(tmp_path / "chosen.db")
+    code, _, err = run_cli("check", "--db", str(db))
+    assert code == 0
+    assert str(db) in err
+
+
+def test_missing_database_is_refused_without_creating_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.db"
+    code, _, err = run_cli("check", "--db", str(missing))
+    assert code == cli.EXIT_REFUSED
+    assert f"La base de données « {missing} » n'existe pas." in err
+    assert not missing.exists()
+
+
+def test_foreign_file_is_refused_with_a_french_message(tmp_path: Path) -> None:
+    foreign = tmp_path / "tableur.db"
+    foreign.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    before = foreign.read_bytes()
+    code, _, err = run_cli("check", "--db", str(foreign))
+    assert code == cli.EXIT_REFUSED
+    assert "ne peut pas être lu comme une base Seuil" in err
+    assert foreign.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["check", "--today", "31/02/2026"], "Date invalide : « 31/02/2026 »"),
+        (["frobnicate"], "choix invalide"),
+        (["check", "--db"], "une valeur est attendue"),
+    ],
+)
+def test_wrong_usage_exits_2_in_french(argv: list[str], expected: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == cli.EXIT_USAGE
+    assert "Erreur d'utilisation" in result.stderr
+    assert expected in result.stderr
+
+
+def test_unexpected_error_exits_1_and_logs_without_values(tmp_path: Path, monkeypatch) -> None:
+    def explode(_args, _context):
+        raise ValueError("Hélène Dupont, 12 rue des Lilas")  # a personal value in a message
+
+    broken = cli.Command("check", "cli.help.check", cli._no_arguments, explode)
+    monkeypatch.setattr(cli, "COMMANDS", (broken,))
+    code, _, err = run_cli("check", "--db", str(tmp_path / "x.db"))
+    assert code == cli.EXIT_UNEXPECTED
+    assert "Erreur inattendue (ValueError)" in err
+    log_file = current_log_file()
+    assert log_file is not None
+    assert str(log_file) in err
+    logged = log_file.read_text(encoding="utf-8")
+    assert "ValueError" in logged
+    assert "Hélène" not in logged
+    assert "Lilas" not in logged
+
+
+def test_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert result.stdout.startswith("Seuil ")
