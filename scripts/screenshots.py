@@ -36,6 +36,10 @@ SHOWN_DATABASE = DatabaseInfo(
 )
 
 
+def _raise(error: BaseException) -> None:
+    raise error
+
+
 def _wait_idle(tasks: TaskRunner) -> None:
     for _ in range(500):
         if not tasks.busy:
@@ -86,7 +90,3 @@ if __name__ == "__main__":
     )
     for path in take(target):
         print(path)
-
-
-def _raise(error: BaseException) -> None:
-    raise error
