@@ -23,7 +23,7 @@ step "set-up" bash scripts/setup.sh test || { echo "La préparation a échoué."
 step "ruff" "$VENV/bin/ruff" check .
 step "mypy" "$VENV/bin/mypy"
 step "lint-imports" "$VENV/bin/lint-imports"
-step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25
+step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25 -m "not postgres"
 step "pytest -m db (PostgreSQL)" bash scripts/with_postgres.sh "$VENV/bin/pytest" -m db --durations=10
 
 if [ ${#failed[@]} -gt 0 ]; then

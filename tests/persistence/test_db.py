@@ -54,7 +54,7 @@ def test_statement_counter_counts_what_the_code_sends(database: Database, count_
     with count_statements(database.engine) as counter:
         database.run_write(
             lambda s: [
-                s.execute(text("insert into item (label) values (:l)"), {"l": str(i)})
+                s.execute(text("insert into item (id, label) values (:i, :l)"), {"i": i, "l": "x"})
                 for i in range(3)
             ]
         )
@@ -123,7 +123,7 @@ def test_busy_then_free_succeeds(database: Database) -> None:
         attempts.append(1)
         if len(attempts) == 1:
             raise OperationalError("stmt", {}, sqlite3.OperationalError("database is locked"))
-        session.execute(text("insert into item (label) values ('ok')"))
+        session.execute(text("insert into item (id, label) values (7, 'ok')"))
         return "done"
 
     assert database.run_write(busy_once) == "done"
@@ -141,6 +141,7 @@ def test_read_only_sqlite_cannot_write(database: Database, database_target: Data
         reader.dispose()
 
 
+@pytest.mark.postgres
 def test_postgres_url_gets_the_psycopg_driver(postgres_url: str) -> None:
     from desktop_app.paths import resolve_database
 
