@@ -89,7 +89,7 @@ def test_foreign_file_is_refused_with_a_french_message(tmp_path: Path) -> None:
     before = foreign.read_bytes()
     code, _, err = run_cli("check", "--db", str(foreign))
     assert code == cli.EXIT_REFUSED
-    assert "ne peut pas être lu comme une base Seuil" in err
+    assert "n'est pas une base de données Seuil (c'est un classeur Excel" in err
     assert foreign.read_bytes() == before
 
 

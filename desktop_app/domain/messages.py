@@ -51,8 +51,71 @@ MESSAGES: Final[Mapping[str, str]] = {
     "db.driver_missing": (
         "Le mode PostgreSQL demande le module psycopg : installez Seuil avec l'option « postgres »."
     ),
-    "db.sqlite_summary": "SQLite {version}, {size}",
-    "db.postgres_summary": "PostgreSQL {version}",
+    "db.is_directory": "« {database} » est un dossier, pas un fichier de base de données.",
+    "db.empty_file": (
+        "Le fichier « {database} » est vide (0 octet) : ce n'est pas une base Seuil. "
+        "Il n'a pas été modifié."
+    ),
+    "db.not_sqlite": (
+        "Le fichier « {database} » n'est pas une base de données Seuil ({kind}). "
+        "Il n'a pas été modifié."
+    ),
+    "db.kind.zip": "c'est un classeur Excel ou une archive ZIP renommé",
+    "db.kind.unknown": "son contenu n'est pas celui d'une base SQLite",
+    "db.truncated": (
+        "Le fichier « {database} » est incomplet (tronqué, peut-être par une copie "
+        "interrompue) : restaurez la dernière sauvegarde. Il n'a pas été modifié."
+    ),
+    "db.damaged": (
+        "Le fichier « {database} » est endommagé : restaurez la dernière sauvegarde. "
+        "Il n'a pas été modifié."
+    ),
+    "db.read_only": (
+        "Le fichier « {database} » est en lecture seule : Seuil ne pourrait rien y "
+        "enregistrer. Vérifiez ses droits, ou copiez-le dans un dossier où vous pouvez écrire."
+    ),
+    "db.folder_read_only": (
+        "Le dossier « {folder} » n'autorise pas l'écriture : Seuil ne peut pas y tenir sa "
+        "base. Choisissez un dossier où vous pouvez écrire."
+    ),
+    "db.foreign": (
+        "Le fichier « {database} » est une base SQLite d'un autre logiciel, pas une base Seuil. "
+        "Il n'a pas été modifié."
+    ),
+    "db.foreign_server": (
+        "La base PostgreSQL « {database} » contient déjà des tables qui ne sont pas celles de "
+        "Seuil. Utilisez une base vide. Rien n'a été modifié."
+    ),
+    "db.newer": (
+        "La base « {database} » a été enregistrée par une version plus récente de Seuil. "
+        "Installez la dernière version de Seuil sur ce poste ; la base n'a pas été modifiée."
+    ),
+    "db.wal_mismatch": (
+        "Le journal « {wal} » posé à côté de la base n'appartient pas à cette base (il vient "
+        "sans doute d'une autre copie). Pour ne rien mélanger, Seuil ne l'ouvre pas : déplacez "
+        "ce journal ailleurs ou restaurez la dernière sauvegarde. Rien n'a été modifié."
+    ),
+    "db.backup_failed": (
+        "La copie de sécurité faite avant la mise à jour de la base est invalide : la base "
+        "n'a pas été mise à jour. Restaurez la dernière sauvegarde ou contactez l'assistance."
+    ),
+    "db.location.network": (
+        "La base « {path} » se trouve sur un partage réseau : Seuil ne l'ouvre pas en "
+        "écriture, car SQLite ne peut pas y verrouiller le fichier de façon sûre et des données "
+        "pourraient être perdues. Copiez-la sur un disque de cet ordinateur ou, pour travailler "
+        "à plusieurs, utilisez le mode PostgreSQL."
+    ),
+    "db.location.cloud": (
+        "La base « {path} » se trouve dans un dossier synchronisé par {service} : Seuil ne "
+        "l'ouvre pas en écriture, car la synchronisation peut copier le fichier pendant une "
+        "écriture et l'abîmer. Déplacez-la dans un dossier non synchronisé de cet ordinateur "
+        "ou, pour travailler à plusieurs, utilisez le mode PostgreSQL."
+    ),
+    "db.location.removable": (
+        "La base « {path} » se trouve sur un support amovible (clé USB, disque externe) : s'il "
+        "est débranché pendant un enregistrement, la base peut être endommagée. Gardez plutôt "
+        "la base sur cet ordinateur et réservez la clé aux sauvegardes."
+    ),
     # GUI start
     "gui.no_display": (
         "Aucun écran n'est disponible pour ouvrir Seuil (ni DISPLAY ni WAYLAND_DISPLAY) ; "

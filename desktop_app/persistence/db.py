@@ -13,11 +13,11 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ from sqlalchemy.pool import QueuePool
 
 from desktop_app.domain.errors import RefusedError
 from desktop_app.paths import DatabaseTarget
+from desktop_app.persistence.sqlite_file import read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5_000
 WRITE_ATTEMPTS = 5
 _WRITE_OPTION = "seuil_write"
+_IDENTITY = "seuil_identity"
 
 
 def _is_busy(error: OperationalError) -> bool:
@@ -46,7 +48,7 @@ def _is_busy(error: OperationalError) -> bool:
 
 def _sqlite_engine(url: str, *, read_only: bool) -> Engine:
     if read_only:
-        file_uri = f"file:{quote(make_url(url).database or '')}?mode=ro"
+        file_uri = read_only_uri(Path(make_url(url).database or ""))
         engine = create_engine(
             "sqlite://",
             creator=lambda: sqlite3.connect(file_uri, uri=True, check_same_thread=False),
@@ -57,7 +59,7 @@ def _sqlite_engine(url: str, *, read_only: bool) -> Engine:
         engine = create_engine(url, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: object) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         try:
@@ -66,13 +68,23 @@ def _sqlite_engine(url: str, *, read_only: bool) -> Engine:
             if not read_only:
                 cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
+            record.info[_IDENTITY] = cursor.execute("PRAGMA user_version").fetchone()[0]
         finally:
             cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        write = connection.get_execution_options().get(_WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        # Issued on the driver connection: bookkeeping, not counted as the code's statements.
+        raw = connection.connection.driver_connection
+        if not connection.get_execution_options().get(_WRITE_OPTION, False):
+            raw.execute("BEGIN")
+            return
+        raw.execute("BEGIN IMMEDIATE")
+        identity = connection.connection.info.get(_IDENTITY)
+        if identity:
+            # Puts page 1, with the file's identity, in this transaction's WAL frames
+            # (see opening.stamp_identity).
+            raw.execute(f"PRAGMA user_version = {int(identity)}")
 
     return engine
 
@@ -146,6 +158,10 @@ class Database:
                 log.info("database busy, retrying the unit of work (attempt %d)", attempt)
                 time.sleep(0.05 * 2**attempt)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def begin_write(self) -> AbstractContextManager[Connection]:
+        """A Core connection in a write transaction, committed on success (migrations, bulk)."""
+        return self._writer.begin()
 
     def run_read(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in a read unit of work."""

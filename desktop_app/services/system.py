@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from desktop_app.domain.errors import RefusedError
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence.db import Database
+from desktop_app.persistence.opening import inspect_existing
 from desktop_app.services.dto import CheckReport, DatabaseInfo
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,10 @@ def check_database(target: DatabaseTarget) -> CheckReport:
     Raises:
         RefusedError: missing file, a file that is not an SQLite database, unreachable server.
     """
-    if target.path is not None and not target.path.is_file():
-        raise RefusedError("db.missing", database=target.display)
+    if target.path is not None:
+        if not target.path.exists():
+            raise RefusedError("db.missing", database=target.display)
+        inspect_existing(target.path, target.display)
     database = Database.open(target, read_only=True)
     try:
         if database.dialect == "sqlite":

@@ -1,0 +1,426 @@
+"""Every enumeration of DOMAIN.md: stable English codes and their French labels.
+
+The database stores the code (with a named CHECK listing the codes); the GUI and documents show
+the label; imports accept the code, the label or a synonym, ignoring case, accents and the kind
+of dash (`Vocabulary.parse`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from desktop_app.domain.text import normalise
+
+
+class Vocabulary:
+    """An ordered set of codes with French labels and accepted synonyms."""
+
+    def __init__(
+        self,
+        name: str,
+        entries: Iterable[tuple[str, str]],
+        synonyms: dict[str, str] | None = None,
+    ) -> None:
+        self.name = name
+        self._labels = dict(entries)
+        self._lookup: dict[str, str] = {}
+        for code, label in self._labels.items():
+            self._lookup[normalise(code)] = code
+            self._lookup[normalise(label)] = code
+        for synonym, code in (synonyms or {}).items():
+            if code not in self._labels:
+                raise ValueError(f"synonym {synonym!r} names unknown code {code!r}")
+            self._lookup[normalise(synonym)] = code
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes, in display order."""
+        return tuple(self._labels)
+
+    def label(self, code: str) -> str:
+        """The French label of ``code``."""
+        return self._labels[code]
+
+    def parse(self, text: str) -> str | None:
+        """The code meant by ``text`` (a code, a label or a synonym), or None."""
+        return self._lookup.get(normalise(text))
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._labels
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __repr__(self) -> str:
+        return f"Vocabulary({self.name!r}, {len(self)} codes)"
+
+
+FUNDER_KIND = Vocabulary(
+    "funder_kind",
+    [
+        ("state_p177", "État – DDETS / DRIHL (BOP 177)"),
+        ("state_p104", "État – BOP 104"),
+        ("fnavdl", "FNAVDL"),
+        ("department_fsl", "Département – FSL"),
+        ("caf", "CAF / MSA"),
+        ("ars", "ARS"),
+        ("municipality", "Commune / CCAS"),
+        ("action_logement", "Action Logement"),
+        ("social_landlord", "Bailleur social"),
+        ("other", "Autre"),
+    ],
+)
+
+PROGRAMME_KIND = Vocabulary(
+    "programme_kind",
+    [
+        ("iml_sublease", "IML – sous-location"),
+        ("iml_mandate", "IML – mandat de gestion"),
+        ("sliding_lease", "Bail glissant"),
+        ("boarding_house", "Pension de famille"),
+        ("reception_residence", "Résidence accueil"),
+        ("avdl", "AVDL"),
+        ("asll", "ASLL"),
+    ],
+)
+
+PARTNER_KIND = Vocabulary(
+    "partner_kind",
+    [
+        ("siao", "SIAO"),
+        ("ccas", "CCAS"),
+        ("social_services", "Service social départemental"),
+        ("psychiatry", "CMP / secteur psychiatrique"),
+        ("spip", "SPIP"),
+        ("caf", "CAF / MSA"),
+        ("fsl", "FSL"),
+        ("ccapex", "CCAPEX"),
+        ("landlord", "Bailleur"),
+        ("legal_guardian", "Mandataire judiciaire"),
+        ("association", "Association"),
+        ("other", "Autre"),
+    ],
+)
+
+LANDLORD_KIND = Vocabulary(
+    "landlord_kind",
+    [
+        ("private", "Propriétaire privé"),
+        ("social", "Bailleur social / HLM"),
+        ("other", "Autre"),
+    ],
+)
+
+TYPOLOGY = Vocabulary(
+    "typology",
+    [
+        ("room", "Chambre"),
+        ("studio", "Studio"),
+        ("t1", "T1"),
+        ("t1bis", "T1 bis"),
+        ("t2", "T2"),
+        ("t3", "T3"),
+        ("t4", "T4"),
+        ("t5plus", "T5 et +"),
+    ],
+    synonyms={
+        "F1": "t1",
+        "F1 bis": "t1bis",
+        "F2": "t2",
+        "F3": "t3",
+        "F4": "t4",
+        "F5": "t5plus",
+        "T5": "t5plus",
+        "F5 et +": "t5plus",
+    },
+)
+
+SECTOR = Vocabulary(
+    "sector",
+    [("private", "Privé"), ("social", "Social")],
+    synonyms={"HLM": "social", "Public": "social"},
+)
+
+VACANCY_REASON = Vocabulary(
+    "vacancy_reason",
+    [
+        ("works", "Travaux"),
+        ("awaiting_orientation", "En attente d'orientation"),
+        ("candidates_refused", "Candidats ayant refusé"),
+        ("refurbishment", "Remise en état"),
+        ("return_in_progress", "Restitution en cours"),
+        ("disaster", "Sinistre"),
+        ("other", "Autre"),
+    ],
+)
+
+SEX = Vocabulary(
+    "sex",
+    [("f", "F"), ("h", "H"), ("unknown", "Non renseigné")],
+    synonyms={
+        "M": "h",
+        "Homme": "h",
+        "Masculin": "h",
+        "Femme": "f",
+        "Féminin": "f",
+        "X": "unknown",
+    },
+)
+
+NATIONALITY = Vocabulary(
+    "nationality",
+    [
+        ("fr", "France"),
+        ("eu", "UE"),
+        ("non_eu", "Hors UE"),
+        ("unknown", "Non renseignée"),
+    ],
+)
+
+RESOURCE_KIND = Vocabulary(
+    "resource_kind",
+    [
+        ("rsa", "RSA"),
+        ("aah", "AAH"),
+        ("salary", "Salaire"),
+        ("are", "Allocation chômage"),
+        ("pension", "Retraite / ASPA"),
+        ("activity_bonus", "Prime d'activité"),
+        ("disability", "Pension d'invalidité"),
+        ("youth", "CEJ / garantie jeunes"),
+        ("none", "Aucune"),
+        ("other", "Autre"),
+    ],
+)
+
+LEGAL_PROTECTION = Vocabulary(
+    "legal_protection",
+    [
+        ("none", "Aucune"),
+        ("safeguard", "Sauvegarde de justice"),
+        ("curatorship", "Curatelle simple"),
+        ("reinforced_curatorship", "Curatelle renforcée"),
+        ("guardianship", "Tutelle"),
+        ("masp", "MASP"),
+        ("maj", "MAJ"),
+    ],
+)
+
+BENEFIT_AGENCY = Vocabulary("benefit_agency", [("caf", "CAF"), ("msa", "MSA")])
+
+MEMBER_ROLE = Vocabulary(
+    "member_role",
+    [
+        ("head", "Personne de référence"),
+        ("partner", "Conjoint·e"),
+        ("child", "Enfant"),
+        ("visiting_child", "Enfant en droit de visite"),
+        ("other", "Autre"),
+    ],
+    synonyms={
+        "Conjoint": "partner",
+        "Conjointe": "partner",
+        "Concubin·e": "partner",
+        "Concubin": "partner",
+        "Concubine": "partner",
+        "Partenaire": "partner",
+        "Chef de ménage": "head",
+        "Demandeur": "head",
+    },
+)
+
+DALO_STATUS = Vocabulary("dalo_status", [("dalo_priority", "PU DALO"), ("non_dalo", "Non DALO")])
+
+ENTRY_SITUATION = Vocabulary(
+    "entry_situation",
+    [
+        ("street", "Rue"),
+        ("emergency_shelter", "Hébergement d'urgence (CHU)"),
+        ("insertion_shelter", "Hébergement d'insertion / stabilisation (CHRS)"),
+        ("asylum", "Dispositif asile (CADA, HUDA, CPH)"),
+        ("hotel_115", "Hôtel (115 / SIAO)"),
+        ("temporary_housing", "Logement temporaire (ALT, résidence sociale, FJT)"),
+        ("third_party", "Hébergé chez un tiers"),
+        ("squat", "Squat / bidonville / campement"),
+        ("unfit_housing", "Logement indigne / insalubre"),
+        ("threatened_home", "Logement autonome menacé d'expulsion"),
+        ("prison_exit", "Sortie de prison"),
+        ("hospital_exit", "Sortie d'hôpital (dont psychiatrie)"),
+        ("care_exit", "Sortie d'ASE"),
+        ("other", "Autre"),
+        ("unknown", "Non renseignée"),
+    ],
+)
+
+DESTINATION = Vocabulary(
+    "destination",
+    [
+        ("social_housing", "Logement social – bail direct"),
+        ("private_housing", "Logement privé – bail direct"),
+        ("slid", "Bail glissé"),
+        ("supported_housing", "Logement accompagné / pension de famille / résidence sociale"),
+        ("other_iml", "Intermédiation locative"),
+        ("temporary_housing", "Logement temporaire"),
+        ("shelter", "Hébergement (CHU, CHRS)"),
+        ("third_party", "Chez un tiers"),
+        ("street", "Rue / abri de fortune"),
+        ("medico_social", "EHPAD / établissement médico-social"),
+        ("hospital", "Hôpital"),
+        ("prison", "Incarcération"),
+        ("kept_home", "Maintien dans le logement"),
+        ("death", "Décès"),
+        ("unknown", "Inconnue"),
+    ],
+)
+
+EXIT_REASON = Vocabulary(
+    "exit_reason",
+    [
+        ("project_achieved", "Projet réalisé"),
+        ("household_choice", "Départ volontaire"),
+        ("end_of_support", "Fin d'accompagnement"),
+        ("reorientation", "Réorientation"),
+        ("lost_contact", "Rupture de contact / abandon du logement"),
+        ("termination", "Résiliation du contrat"),
+        ("eviction", "Expulsion effective"),
+        ("death", "Décès"),
+        ("other", "Autre"),
+        ("unknown", "Non renseigné"),
+    ],
+)
+
+REFERRER = Vocabulary(
+    "referrer",
+    [
+        ("siao", "SIAO"),
+        ("comed", "COMED"),
+        ("state", "Services de l'État"),
+        ("social_services", "Service social départemental"),
+        ("ccas", "CCAS"),
+        ("landlord", "Bailleur"),
+        ("shelter", "Structure d'hébergement"),
+        ("psychiatry", "Secteur psychiatrique / CMP"),
+        ("spip", "SPIP"),
+        ("ccapex", "CCAPEX"),
+        ("fsl", "Département / FSL"),
+        ("action_logement", "Action Logement"),
+        ("other", "Autre"),
+    ],
+)
+
+CONTRACT_KIND = Vocabulary(
+    "contract_kind",
+    [
+        ("sublease", "Sous-location"),
+        ("sliding_sublease", "Sous-location – bail glissant"),
+        ("lease_mandate", "Bail (loi 1989) – mandat de gestion"),
+        ("residence_agreement", "Contrat de résidence"),
+    ],
+)
+
+CONTRACT_STATE = Vocabulary(
+    "contract_state",
+    [
+        ("active", "En cours"),
+        ("terminated_occupant", "Résilié – occupant sans titre"),
+        ("ended", "Terminé"),
+    ],
+)
+
+BENEFIT_STATUS = Vocabulary(
+    "benefit_status",
+    [
+        ("paid", "Versée"),
+        ("suspended", "Suspendue"),
+        ("ended", "Fin de droit"),
+        ("withheld_non_decency", "Conservée (non-décence)"),
+    ],
+)
+
+SLIDING_OPINION = Vocabulary(
+    "sliding_opinion",
+    [
+        ("favourable", "Avis favorable au glissement"),
+        ("extend", "Prolongation de la sous-location"),
+        ("unfavourable", "Avis défavorable"),
+    ],
+)
+
+SLIDING_OUTCOME = Vocabulary(
+    "sliding_outcome",
+    [
+        ("in_progress", "En cours"),
+        ("slid", "Bail glissé"),
+        ("extended", "Prolongé"),
+        ("failed", "Échec"),
+    ],
+)
+
+SLIDING_FAILURE_REASON = Vocabulary(
+    "sliding_failure_reason",
+    [
+        ("household_not_ready", "Ménage pas encore prêt"),
+        ("landlord_refuses", "Refus du bailleur"),
+        ("household_refuses", "Refus du ménage"),
+        ("internal_transfer", "Mutation interne"),
+    ],
+)
+
+NOTE_LEVEL = Vocabulary(
+    "note_level",
+    [
+        ("shared", "Note partagée"),
+        ("confidential", "Note confidentielle"),
+        ("health", "Santé"),
+    ],
+)
+
+ROLE = Vocabulary(
+    "role",
+    [
+        ("social_worker", "Travailleur social"),
+        ("host", "Hôte"),
+        ("rental_manager", "Gestion locative"),
+        ("coordinator", "Coordinateur / chef de service"),
+        ("director", "Direction / DPO"),
+        ("tech_admin", "Administrateur technique"),
+        ("secretary", "Secrétariat"),
+        ("intern", "Stagiaire"),
+        ("volunteer", "Bénévole"),
+    ],
+)
+
+DPE_CLASS = Vocabulary("dpe_class", [(c, c) for c in "ABCDEFG"])
+
+ALL: tuple[Vocabulary, ...] = (
+    FUNDER_KIND,
+    PROGRAMME_KIND,
+    PARTNER_KIND,
+    LANDLORD_KIND,
+    TYPOLOGY,
+    SECTOR,
+    VACANCY_REASON,
+    SEX,
+    NATIONALITY,
+    RESOURCE_KIND,
+    LEGAL_PROTECTION,
+    BENEFIT_AGENCY,
+    MEMBER_ROLE,
+    DALO_STATUS,
+    ENTRY_SITUATION,
+    DESTINATION,
+    EXIT_REASON,
+    REFERRER,
+    CONTRACT_KIND,
+    CONTRACT_STATE,
+    BENEFIT_STATUS,
+    SLIDING_OPINION,
+    SLIDING_OUTCOME,
+    SLIDING_FAILURE_REASON,
+    NOTE_LEVEL,
+    ROLE,
+    DPE_CLASS,
+)

@@ -1,0 +1,794 @@
+"""The tables of Seuil (DOMAIN.md §2), as typed SQLAlchemy 2 models.
+
+Conventions: money is `MoneyType` (integer cents, floats refused); enumerations are strings
+checked by a named CHECK listing the codes of `domain.vocabulary`; every constraint is named
+(naming convention below) so migrations can alter them on SQLite and PostgreSQL alike; the
+obvious invariants (an end after its start, a positive capacity) are CHECKs too. Editable rows
+carry a ``version`` column: a stale save in team mode is detected, never silently overwritten.
+Later capabilities add their own tables, each with a migration.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from desktop_app.domain import vocabulary as v
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class MoneyType(TypeDecorator[int]):
+    """An amount in integer cents. A float or Decimal is a bug and is refused loudly."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        """Refuse anything but an int (a bool is not money either)."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"money must be integer cents, not {type(value).__name__}")
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> int | None:
+        """Cents come back as int whatever the driver returns."""
+        return None if value is None else int(value)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def code_check(column: str, vocabulary: v.Vocabulary, *, nullable: bool = False) -> CheckConstraint:
+    """A named CHECK that ``column`` holds one of the vocabulary's codes."""
+    codes = ", ".join(f"'{code}'" for code in vocabulary.codes)
+    condition = f"{column} IN ({codes})"
+    if nullable:
+        condition = f"{column} IS NULL OR {condition}"
+    return CheckConstraint(condition, name=f"{column}_code")
+
+
+def after(end: str, start: str) -> CheckConstraint:
+    """A named CHECK that ``end`` (inclusive last day) is not before ``start``."""
+    return CheckConstraint(f"{end} IS NULL OR {end} >= {start}", name=f"{end}_after_{start}")
+
+
+Code = String(40)
+
+
+class Versioned:
+    """Editable rows: an optimistic-lock version for team mode."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a declared attribute
+        return {"version_id_col": cls.version}
+
+
+# ------------------------------------------------------------------ organisation and partners
+
+
+class Organisation(Versioned, Base):
+    """The association itself (one row)."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    siret: Mapped[str | None] = mapped_column(String(14))
+    address: Mapped[str | None] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    commune: Mapped[str | None] = mapped_column(String(100))
+    logo_sha256: Mapped[str | None] = mapped_column(String(64))
+    agreements: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (CheckConstraint("siret IS NULL OR length(siret) = 14", name="siret_length"),)
+
+
+class Funder(Versioned, Base):
+    """A financeur."""
+
+    __tablename__ = "funder"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(Code)
+
+    __table_args__ = (code_check("kind", v.FUNDER_KIND),)
+
+
+class ProgrammeFunder(Base):
+    """Which funders finance a programme."""
+
+    __tablename__ = "programme_funder"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
+    )
+    funder_id: Mapped[int] = mapped_column(ForeignKey("funder.id"), primary_key=True)
+
+
+class Programme(Versioned, Base):
+    """A dispositif: IML, bail glissant, pension de famille, AVDL."""
+
+    __tablename__ = "programme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(Code)
+    convention_reference: Mapped[str | None] = mapped_column(String(100))
+    convention_start: Mapped[date | None] = mapped_column(Date)
+    convention_end: Mapped[date | None] = mapped_column(Date)
+
+    funders: Mapped[list[Funder]] = relationship(secondary="programme_funder")
+    capacities: Mapped[list[ProgrammeCapacity]] = relationship(
+        back_populates="programme", order_by="ProgrammeCapacity.valid_from"
+    )
+
+    __table_args__ = (
+        code_check("kind", v.PROGRAMME_KIND),
+        after("convention_end", "convention_start"),
+    )
+
+
+class ProgrammeCapacity(Base):
+    """Capacity of a programme in dwellings and places, dated (a convention changes it)."""
+
+    __tablename__ = "programme_capacity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    dwellings: Mapped[int | None] = mapped_column(Integer)
+    places: Mapped[int | None] = mapped_column(Integer)
+
+    programme: Mapped[Programme] = relationship(back_populates="capacities")
+
+    __table_args__ = (
+        UniqueConstraint("programme_id", "valid_from"),
+        CheckConstraint("dwellings IS NULL OR dwellings >= 0", name="dwellings_positive"),
+        CheckConstraint("places IS NULL OR places >= 0", name="places_positive"),
+    )
+
+
+class Partner(Versioned, Base):
+    """An entry of the shared address book (SIAO, CCAS, CMP, mandataire…)."""
+
+    __tablename__ = "partner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(Code)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    commune: Mapped[str | None] = mapped_column(String(100))
+
+    contacts: Mapped[list[PartnerContact]] = relationship(
+        back_populates="partner", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (code_check("kind", v.PARTNER_KIND),)
+
+
+class PartnerContact(Base):
+    """A named person at a partner."""
+
+    __tablename__ = "partner_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+
+    partner: Mapped[Partner] = relationship(back_populates="contacts")
+
+
+# ------------------------------------------------------------------ housing stock
+
+
+class Landlord(Versioned, Base):
+    """A bailleur: private owner, HLM, other."""
+
+    __tablename__ = "landlord"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(Code)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+
+    __table_args__ = (code_check("kind", v.LANDLORD_KIND),)
+
+
+class Residence(Versioned, Base):
+    """A pension de famille or résidence accueil."""
+
+    __tablename__ = "residence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id"))
+    address: Mapped[str | None] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    commune: Mapped[str | None] = mapped_column(String(100))
+
+    places: Mapped[list[ResidencePlaces]] = relationship(
+        back_populates="residence", order_by="ResidencePlaces.valid_from"
+    )
+
+
+class ResidencePlaces(Base):
+    """Number of places of a residence, dated."""
+
+    __tablename__ = "residence_places"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    residence_id: Mapped[int] = mapped_column(ForeignKey("residence.id", ondelete="CASCADE"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    places: Mapped[int] = mapped_column(Integer)
+
+    residence: Mapped[Residence] = relationship(back_populates="places")
+
+    __table_args__ = (
+        UniqueConstraint("residence_id", "valid_from"),
+        CheckConstraint("places >= 0", name="places_positive"),
+    )
+
+
+class ResidenceHost(Base):
+    """The hosts (hôtes) of a residence."""
+
+    __tablename__ = "residence_host"
+
+    residence_id: Mapped[int] = mapped_column(
+        ForeignKey("residence.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+
+
+class Dwelling(Versioned, Base):
+    """A logement captured by the association, or the rooms of a residence."""
+
+    __tablename__ = "dwelling"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(50), unique=True)
+    address: Mapped[str] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    commune: Mapped[str] = mapped_column(String(100))
+    typology: Mapped[str | None] = mapped_column(Code)
+    surface_m2: Mapped[Decimal | None] = mapped_column(Numeric(7, 2))
+    sector: Mapped[str | None] = mapped_column(Code)
+    landlord_id: Mapped[int | None] = mapped_column(ForeignKey("landlord.id"))
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"))
+    residence_id: Mapped[int | None] = mapped_column(ForeignKey("residence.id"))
+    lots: Mapped[int] = mapped_column(Integer, default=1)
+    places: Mapped[int] = mapped_column(Integer, default=1)
+    captured_on: Mapped[date | None] = mapped_column(Date)
+    returned_on: Mapped[date | None] = mapped_column(Date)
+    dpe_class: Mapped[str | None] = mapped_column(String(1))
+
+    vacancies: Mapped[list[VacancyPeriod]] = relationship(
+        back_populates="dwelling", order_by="VacancyPeriod.start_date"
+    )
+
+    __table_args__ = (
+        code_check("typology", v.TYPOLOGY, nullable=True),
+        code_check("sector", v.SECTOR, nullable=True),
+        code_check("dpe_class", v.DPE_CLASS, nullable=True),
+        CheckConstraint("lots >= 1", name="lots_positive"),
+        CheckConstraint("places >= 0", name="places_positive"),
+        CheckConstraint("surface_m2 IS NULL OR surface_m2 > 0", name="surface_positive"),
+        after("returned_on", "captured_on"),
+        Index(None, "programme_id"),
+    )
+
+
+class VacancyPeriod(Base):
+    """A period a dwelling stood empty, with its reason."""
+
+    __tablename__ = "vacancy_period"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dwelling_id: Mapped[int] = mapped_column(ForeignKey("dwelling.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Code)
+    neutralised: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    dwelling: Mapped[Dwelling] = relationship(back_populates="vacancies")
+
+    __table_args__ = (
+        code_check("reason", v.VACANCY_REASON),
+        after("end_date", "start_date"),
+        Index(None, "dwelling_id"),
+    )
+
+
+class MainLease(Versioned, Base):
+    """The bail principal between the association and the landlord."""
+
+    __tablename__ = "main_lease"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dwelling_id: Mapped[int] = mapped_column(ForeignKey("dwelling.id"))
+    landlord_id: Mapped[int | None] = mapped_column(ForeignKey("landlord.id"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    notice_date: Mapped[date | None] = mapped_column(Date)
+    rent: Mapped[int] = mapped_column(MoneyType)
+    charges: Mapped[int] = mapped_column(MoneyType, default=0)
+    has_sliding_clause: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        after("end_date", "start_date"),
+        CheckConstraint("rent >= 0", name="rent_positive"),
+        CheckConstraint("charges >= 0", name="charges_positive"),
+        Index(None, "dwelling_id"),
+    )
+
+
+# ------------------------------------------------------------------ people
+
+
+class UserAccount(Versioned, Base):
+    """A person who uses Seuil (roles arrive through `UserRole`)."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str | None] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UserRole(Base):
+    """A role held by a user, on every programme or on one programme or residence."""
+
+    __tablename__ = "user_role"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(Code)
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id"))
+    residence_id: Mapped[int | None] = mapped_column(ForeignKey("residence.id"))
+
+    __table_args__ = (
+        code_check("role", v.ROLE),
+        CheckConstraint("programme_id IS NULL OR residence_id IS NULL", name="one_scope_at_most"),
+        Index(None, "user_id"),
+    )
+
+
+class Household(Versioned, Base):
+    """A ménage."""
+
+    __tablename__ = "household"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(50), unique=True)
+    key_worker_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    address: Mapped[str | None] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    commune: Mapped[str | None] = mapped_column(String(100))
+    domiciliation: Mapped[str | None] = mapped_column(String(300))
+    protected: Mapped[bool] = mapped_column(Boolean, default=False)
+    do_not_inform: Mapped[str | None] = mapped_column(Text)
+    archived_on: Mapped[date | None] = mapped_column(Date)
+    # Normalised reference, address and members' names and phones (domain.text.normalise).
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    memberships: Mapped[list[Membership]] = relationship(back_populates="household")
+    stays: Mapped[list[Stay]] = relationship(back_populates="household")
+
+    __table_args__ = (Index(None, "key_worker_id"),)
+
+
+class HouseholdCoWorker(Base):
+    """Co-key-workers (co-référents) of a household."""
+
+    __tablename__ = "household_co_worker"
+
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+
+
+class HouseholdPartner(Base):
+    """A partner that follows a household (CMP, mandataire, SPIP…)."""
+
+    __tablename__ = "household_partner"
+
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), primary_key=True
+    )
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id"), primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(200))
+
+
+class Person(Versioned, Base):
+    """A person, member of one or more households over time."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(Code, default="unknown")
+    nationality: Mapped[str] = mapped_column(Code, default="unknown")
+    residence_permit_expiry: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(100))
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    benefit_agency: Mapped[str | None] = mapped_column(Code)
+    allocataire_number: Mapped[str | None] = mapped_column(String(20))
+    legal_protection: Mapped[str] = mapped_column(Code, default="none")
+    mandataire_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"))
+    emergency_contact: Mapped[str | None] = mapped_column(String(300))
+    emergency_contact_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    search_name: Mapped[str] = mapped_column(String(210), default="")
+
+    resources: Mapped[list[PersonResource]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        code_check("sex", v.SEX),
+        code_check("nationality", v.NATIONALITY),
+        code_check("benefit_agency", v.BENEFIT_AGENCY, nullable=True),
+        code_check("legal_protection", v.LEGAL_PROTECTION),
+        CheckConstraint(
+            "emergency_contact IS NULL OR emergency_contact_consent",
+            name="emergency_contact_needs_consent",
+        ),
+        Index(None, "search_name"),
+        Index(None, "birth_date"),
+    )
+
+
+class PersonResource(Base):
+    """A monthly resource of a person (RSA, salary…)."""
+
+    __tablename__ = "person_resource"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(Code)
+    monthly_amount: Mapped[int | None] = mapped_column(MoneyType)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship(back_populates="resources")
+
+    __table_args__ = (
+        code_check("kind", v.RESOURCE_KIND),
+        CheckConstraint("monthly_amount IS NULL OR monthly_amount >= 0", name="amount_positive"),
+        after("valid_until", "valid_from"),
+        Index(None, "person_id"),
+    )
+
+
+class Membership(Base):
+    """A person's place in a household over a period (exactly one head on any day)."""
+
+    __tablename__ = "membership"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    role: Mapped[str] = mapped_column(Code)
+    joined_on: Mapped[date] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+
+    household: Mapped[Household] = relationship(back_populates="memberships")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (
+        code_check("role", v.MEMBER_ROLE),
+        after("left_on", "joined_on"),
+        Index(None, "household_id"),
+        Index(None, "person_id"),
+    )
+
+
+class Stay(Versioned, Base):
+    """A household's stay in a programme, from entry to exit (last day)."""
+
+    __tablename__ = "stay"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"))
+    entry_date: Mapped[date] = mapped_column(Date)
+    exit_date: Mapped[date | None] = mapped_column(Date)
+    entry_situation: Mapped[str] = mapped_column(Code, default="unknown")
+    referrer: Mapped[str | None] = mapped_column(Code)
+    referrer_partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"))
+    dalo_status: Mapped[str] = mapped_column(Code, default="non_dalo")
+    siao_reference: Mapped[str | None] = mapped_column(String(50))
+    destination: Mapped[str | None] = mapped_column(Code)
+    exit_reason: Mapped[str | None] = mapped_column(Code)
+
+    household: Mapped[Household] = relationship(back_populates="stays")
+    programme: Mapped[Programme] = relationship()
+
+    __table_args__ = (
+        code_check("entry_situation", v.ENTRY_SITUATION),
+        code_check("referrer", v.REFERRER, nullable=True),
+        code_check("dalo_status", v.DALO_STATUS),
+        code_check("destination", v.DESTINATION, nullable=True),
+        code_check("exit_reason", v.EXIT_REASON, nullable=True),
+        after("exit_date", "entry_date"),
+        CheckConstraint(
+            "exit_date IS NOT NULL OR (destination IS NULL AND exit_reason IS NULL)",
+            name="exit_details_need_exit",
+        ),
+        Index(None, "household_id"),
+        Index(None, "programme_id", "entry_date"),
+    )
+
+
+# ------------------------------------------------------------------ contracts
+
+
+class OccupancyContract(Versioned, Base):
+    """A contract between the association and a household for a dwelling."""
+
+    __tablename__ = "occupancy_contract"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"))
+    dwelling_id: Mapped[int] = mapped_column(ForeignKey("dwelling.id"))
+    stay_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id"))
+    kind: Mapped[str] = mapped_column(Code)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    renewal_date: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(Code, default="active")
+    end_reason: Mapped[str | None] = mapped_column(String(300))
+
+    rates: Mapped[list[RentRate]] = relationship(
+        back_populates="contract", order_by="RentRate.valid_from"
+    )
+    benefit_statuses: Mapped[list[BenefitStatus]] = relationship(
+        back_populates="contract", order_by="BenefitStatus.valid_from"
+    )
+
+    __table_args__ = (
+        code_check("kind", v.CONTRACT_KIND),
+        code_check("state", v.CONTRACT_STATE),
+        after("end_date", "start_date"),
+        Index(None, "household_id"),
+        Index(None, "dwelling_id"),
+    )
+
+
+class RentRate(Base):
+    """The rent (or rent-equivalent) and its components from a date."""
+
+    __tablename__ = "rent_rate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("occupancy_contract.id", ondelete="CASCADE")
+    )
+    valid_from: Mapped[date] = mapped_column(Date)
+    rent: Mapped[int] = mapped_column(MoneyType)
+    charges: Mapped[int] = mapped_column(MoneyType, default=0)
+    mandatory_services: Mapped[int] = mapped_column(MoneyType, default=0)
+    optional_services: Mapped[int] = mapped_column(MoneyType, default=0)
+    expected_benefit: Mapped[int] = mapped_column(MoneyType, default=0)
+    tiers_payant: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_day: Mapped[int] = mapped_column(Integer, default=5)
+
+    contract: Mapped[OccupancyContract] = relationship(back_populates="rates")
+
+    __table_args__ = (
+        UniqueConstraint("contract_id", "valid_from"),
+        CheckConstraint(
+            "rent >= 0 AND charges >= 0 AND mandatory_services >= 0 "
+            "AND optional_services >= 0 AND expected_benefit >= 0",
+            name="amounts_positive",
+        ),
+        CheckConstraint("due_day BETWEEN 1 AND 31", name="due_day_in_month"),
+    )
+
+
+class BenefitStatus(Base):
+    """The state of the housing benefit of a contract from a date."""
+
+    __tablename__ = "benefit_status"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("occupancy_contract.id", ondelete="CASCADE")
+    )
+    valid_from: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(Code)
+
+    contract: Mapped[OccupancyContract] = relationship(back_populates="benefit_statuses")
+
+    __table_args__ = (
+        UniqueConstraint("contract_id", "valid_from"),
+        code_check("status", v.BENEFIT_STATUS),
+    )
+
+
+class SlidingPlan(Versioned, Base):
+    """The convention de glissement of a sliding sublease."""
+
+    __tablename__ = "sliding_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("occupancy_contract.id", ondelete="CASCADE"), unique=True
+    )
+    convention_signed_on: Mapped[date | None] = mapped_column(Date)
+    review_period_months: Mapped[int] = mapped_column(Integer, default=6)
+    max_months: Mapped[int] = mapped_column(Integer, default=24)
+    caleol_date: Mapped[date | None] = mapped_column(Date)
+    caleol_decision: Mapped[str | None] = mapped_column(String(300))
+    planned_on: Mapped[date | None] = mapped_column(Date)
+    slid_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(Code, default="in_progress")
+    failure_reason: Mapped[str | None] = mapped_column(Code)
+
+    reviews: Mapped[list[SlidingReview]] = relationship(
+        back_populates="plan", order_by="SlidingReview.review_date", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        code_check("outcome", v.SLIDING_OUTCOME),
+        code_check("failure_reason", v.SLIDING_FAILURE_REASON, nullable=True),
+        CheckConstraint("review_period_months > 0", name="review_period_positive"),
+        CheckConstraint("max_months > 0", name="max_months_positive"),
+        CheckConstraint("outcome <> 'slid' OR slid_on IS NOT NULL", name="slid_needs_date"),
+    )
+
+
+class SlidingReview(Base):
+    """An examen périodique of a sliding plan."""
+
+    __tablename__ = "sliding_review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("sliding_plan.id", ondelete="CASCADE"))
+    review_date: Mapped[date] = mapped_column(Date)
+    participants: Mapped[str | None] = mapped_column(String(500))
+    rent_paid_regularly: Mapped[bool | None] = mapped_column(Boolean)
+    peaceful_occupation: Mapped[bool | None] = mapped_column(Boolean)
+    tenant_obligations: Mapped[bool | None] = mapped_column(Boolean)
+    administrative_autonomy: Mapped[bool | None] = mapped_column(Boolean)
+    opinion: Mapped[str] = mapped_column(Code)
+
+    plan: Mapped[SlidingPlan] = relationship(back_populates="reviews")
+
+    __table_args__ = (code_check("opinion", v.SLIDING_OPINION),)
+
+
+# ------------------------------------------------------------------ notes, parameters, audit
+
+
+class Note(Versioned, Base):
+    """A note in a household's file, at a confidentiality level."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    written_on: Mapped[date] = mapped_column(Date)
+    level: Mapped[str] = mapped_column(Code, default="shared")
+    text: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (code_check("level", v.NOTE_LEVEL), Index(None, "household_id"))
+
+
+class NotePerson(Base):
+    """The persons a note concerns."""
+
+    __tablename__ = "note_person"
+
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("note.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), primary_key=True)
+
+
+class Parameter(Base):
+    """A parameter value from a date, for the whole association or one scope (a funder kind…).
+
+    Plain settings use `PLAIN_SETTING_DATE` as ``valid_from``; the value is JSON text.
+    """
+
+    __tablename__ = "parameter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    scope: Mapped[str] = mapped_column(String(100), default="")
+    valid_from: Mapped[date] = mapped_column(Date)
+    value: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("key", "scope", "valid_from"),)
+
+
+class AuditEvent(Base):
+    """One entry of the security log (append-only, hash-chained; field names, never values)."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str | None] = mapped_column(String(60))
+    entity_id: Mapped[int | None] = mapped_column(BigInteger)
+    household_id: Mapped[int | None] = mapped_column(BigInteger)
+    fields: Mapped[str | None] = mapped_column(Text)
+    count: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+    __table_args__ = (Index(None, "at"), Index(None, "household_id"))
+
+
+class ChangeHistory(Base):
+    """Old → new value of a date, status or amount, in a household's file (never free text)."""
+
+    __tablename__ = "change_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[int] = mapped_column(BigInteger)
+    field: Mapped[str] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(String(100))
+    new_value: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (Index(None, "household_id", "at"),)

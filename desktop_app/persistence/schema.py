@@ -1,0 +1,12 @@
+"""The schema revisions this version of Seuil knows, readable without importing Alembic.
+
+Opening a database compares its revision with `HEAD` in one query; an unknown revision means
+a newer Seuil wrote it. A test checks this list against Alembic's script folder.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+REVISIONS: Final[tuple[str, ...]] = ("0001_initial",)
+HEAD: Final[str] = REVISIONS[-1]

@@ -1,0 +1,349 @@
+"""A few rows in every table, written once into each frozen schema release.
+
+Frozen files must never change: this module may grow with later releases (new tables get rows
+in new frozen files), but the rows written into an existing frozen file are whatever it holds.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Connection, insert
+
+from desktop_app.persistence import models as m
+
+EXPECTED_COUNTS = {
+    "organisation": 1,
+    "funder": 2,
+    "programme": 2,
+    "programme_funder": 2,
+    "programme_capacity": 2,
+    "partner": 2,
+    "partner_contact": 1,
+    "landlord": 2,
+    "residence": 1,
+    "residence_places": 1,
+    "user_account": 1,
+    "user_role": 1,
+    "residence_host": 1,
+    "dwelling": 2,
+    "vacancy_period": 1,
+    "main_lease": 1,
+    "household": 1,
+    "household_co_worker": 1,
+    "household_partner": 1,
+    "person": 2,
+    "person_resource": 1,
+    "membership": 2,
+    "stay": 1,
+    "occupancy_contract": 1,
+    "rent_rate": 1,
+    "benefit_status": 1,
+    "sliding_plan": 1,
+    "sliding_review": 1,
+    "note": 1,
+    "note_person": 1,
+    "audit_event": 1,
+    "change_history": 1,
+    "parameter": 30,  # the defaults seeded by release 0001_initial
+}
+
+
+def insert_samples(connection: Connection) -> None:
+    def add(model: type[m.Base], *rows: dict[str, object]) -> None:
+        for row in rows:
+            connection.execute(insert(model).values(**row))
+
+    at = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
+    add(
+        m.Organisation,
+        {
+            "id": 1,
+            "name": "Association Toit Partagé",
+            "siret": "12345678901234",
+            "commune": "Lyon",
+            "postcode": "69003",
+            "version": 1,
+        },
+    )
+    add(
+        m.Funder,
+        {"id": 1, "name": "DDETS du Rhône", "kind": "state_p177", "version": 1},
+        {"id": 2, "name": "FNAVDL", "kind": "fnavdl", "version": 1},
+    )
+    add(
+        m.Programme,
+        {
+            "id": 1,
+            "name": "IML Lyon",
+            "kind": "iml_sublease",
+            "convention_start": date(2024, 1, 1),
+            "version": 1,
+        },
+        {"id": 2, "name": "Pension Les Tilleuls", "kind": "boarding_house", "version": 1},
+    )
+    add(m.ProgrammeFunder, {"programme_id": 1, "funder_id": 1}, {"programme_id": 2, "funder_id": 1})
+    add(
+        m.ProgrammeCapacity,
+        {"id": 1, "programme_id": 1, "valid_from": date(2024, 1, 1), "dwellings": 20, "places": 45},
+        {"id": 2, "programme_id": 2, "valid_from": date(2024, 1, 1), "dwellings": 25, "places": 25},
+    )
+    add(
+        m.Partner,
+        {"id": 1, "name": "SIAO du Rhône", "kind": "siao", "version": 1},
+        {"id": 2, "name": "Mandataires Rhône", "kind": "legal_guardian", "version": 1},
+    )
+    add(m.PartnerContact, {"id": 1, "partner_id": 1, "name": "Accueil SIAO"})
+    add(
+        m.Landlord,
+        {"id": 1, "name": "M. et Mme Garnier", "kind": "private", "version": 1},
+        {"id": 2, "name": "Rhône Habitat Solidaire", "kind": "social", "version": 1},
+    )
+    add(
+        m.Residence,
+        {
+            "id": 1,
+            "name": "Les Tilleuls",
+            "programme_id": 2,
+            "commune": "Villeurbanne",
+            "postcode": "69100",
+            "version": 1,
+        },
+    )
+    add(
+        m.ResidencePlaces,
+        {"id": 1, "residence_id": 1, "valid_from": date(2024, 1, 1), "places": 25},
+    )
+    add(
+        m.UserAccount,
+        {
+            "id": 1,
+            "login": "claire",
+            "display_name": "Claire Martin",
+            "created_at": at,
+            "version": 1,
+        },
+    )
+    add(m.UserRole, {"id": 1, "user_id": 1, "role": "social_worker", "programme_id": 1})
+    add(m.ResidenceHost, {"residence_id": 1, "user_id": 1})
+    add(
+        m.Dwelling,
+        {
+            "id": 1,
+            "reference": "LOG-0001",
+            "address": "12 rue Paul Bert",
+            "postcode": "69003",
+            "commune": "Lyon",
+            "typology": "t2",
+            "surface_m2": Decimal("41.50"),
+            "sector": "private",
+            "landlord_id": 1,
+            "programme_id": 1,
+            "lots": 1,
+            "places": 2,
+            "captured_on": date(2024, 2, 1),
+            "dpe_class": "D",
+            "version": 1,
+        },
+        {
+            "id": 2,
+            "reference": "TIL-01",
+            "address": "4 impasse des Tilleuls",
+            "postcode": "69100",
+            "commune": "Villeurbanne",
+            "typology": "studio",
+            "programme_id": 2,
+            "residence_id": 1,
+            "lots": 1,
+            "places": 1,
+            "version": 1,
+        },
+    )
+    add(
+        m.VacancyPeriod,
+        {
+            "id": 1,
+            "dwelling_id": 1,
+            "start_date": date(2024, 2, 1),
+            "end_date": date(2024, 2, 20),
+            "reason": "refurbishment",
+            "neutralised": True,
+        },
+    )
+    add(
+        m.MainLease,
+        {
+            "id": 1,
+            "dwelling_id": 1,
+            "landlord_id": 1,
+            "start_date": date(2024, 2, 1),
+            "rent": 52_000,
+            "charges": 6_000,
+            "has_sliding_clause": False,
+            "version": 1,
+        },
+    )
+    add(
+        m.Household,
+        {
+            "id": 1,
+            "reference": "M-00001",
+            "key_worker_id": 1,
+            "protected": False,
+            "search_text": "m-00001 diallo aminata",
+            "version": 1,
+        },
+    )
+    add(m.HouseholdCoWorker, {"household_id": 1, "user_id": 1})
+    add(m.HouseholdPartner, {"household_id": 1, "partner_id": 1, "role": "orientation"})
+    add(
+        m.Person,
+        {
+            "id": 1,
+            "last_name": "Diallo",
+            "first_name": "Aminata",
+            "birth_date": date(1988, 4, 12),
+            "sex": "f",
+            "nationality": "fr",
+            "legal_protection": "none",
+            "benefit_agency": "caf",
+            "allocataire_number": "1234567",
+            "search_name": "diallo aminata",
+            "version": 1,
+        },
+        {
+            "id": 2,
+            "last_name": "Diallo",
+            "first_name": "Moussa",
+            "birth_date": date(2015, 9, 3),
+            "sex": "h",
+            "nationality": "fr",
+            "legal_protection": "none",
+            "search_name": "diallo moussa",
+            "version": 1,
+        },
+    )
+    add(m.PersonResource, {"id": 1, "person_id": 1, "kind": "rsa", "monthly_amount": 63_500})
+    add(
+        m.Membership,
+        {"id": 1, "household_id": 1, "person_id": 1, "role": "head", "joined_on": date(2024, 3, 1)},
+        {
+            "id": 2,
+            "household_id": 1,
+            "person_id": 2,
+            "role": "child",
+            "joined_on": date(2024, 3, 1),
+        },
+    )
+    add(
+        m.Stay,
+        {
+            "id": 1,
+            "household_id": 1,
+            "programme_id": 1,
+            "entry_date": date(2024, 3, 1),
+            "entry_situation": "hotel_115",
+            "referrer": "siao",
+            "dalo_status": "non_dalo",
+            "version": 1,
+        },
+    )
+    add(
+        m.OccupancyContract,
+        {
+            "id": 1,
+            "household_id": 1,
+            "dwelling_id": 1,
+            "stay_id": 1,
+            "kind": "sliding_sublease",
+            "start_date": date(2024, 3, 1),
+            "state": "active",
+            "version": 1,
+        },
+    )
+    add(
+        m.RentRate,
+        {
+            "id": 1,
+            "contract_id": 1,
+            "valid_from": date(2024, 3, 1),
+            "rent": 52_000,
+            "charges": 6_000,
+            "mandatory_services": 0,
+            "optional_services": 0,
+            "expected_benefit": 31_000,
+            "tiers_payant": True,
+            "due_day": 5,
+        },
+    )
+    add(
+        m.BenefitStatus,
+        {"id": 1, "contract_id": 1, "valid_from": date(2024, 3, 1), "status": "paid"},
+    )
+    add(
+        m.SlidingPlan,
+        {
+            "id": 1,
+            "contract_id": 1,
+            "convention_signed_on": date(2024, 3, 1),
+            "review_period_months": 6,
+            "max_months": 24,
+            "outcome": "in_progress",
+            "version": 1,
+        },
+    )
+    add(
+        m.SlidingReview,
+        {
+            "id": 1,
+            "plan_id": 1,
+            "review_date": date(2024, 9, 2),
+            "rent_paid_regularly": True,
+            "peaceful_occupation": True,
+            "opinion": "extend",
+        },
+    )
+    add(
+        m.Note,
+        {
+            "id": 1,
+            "household_id": 1,
+            "author_id": 1,
+            "written_on": date(2024, 3, 5),
+            "level": "shared",
+            "text": "Installation faite, compteurs ouverts.",
+            "version": 1,
+        },
+    )
+    add(m.NotePerson, {"note_id": 1, "person_id": 1})
+    add(
+        m.AuditEvent,
+        {
+            "id": 1,
+            "at": at,
+            "user_id": 1,
+            "actor": "claire",
+            "action": "create",
+            "entity": "household",
+            "entity_id": 1,
+            "household_id": 1,
+            "fields": "reference",
+            "previous_hash": "0" * 64,
+            "hash": "a" * 64,
+        },
+    )
+    add(
+        m.ChangeHistory,
+        {
+            "id": 1,
+            "at": at,
+            "user_id": 1,
+            "household_id": 1,
+            "entity": "stay",
+            "entity_id": 1,
+            "field": "entry_date",
+            "old_value": "2024-03-04",
+            "new_value": "2024-03-01",
+        },
+    )
