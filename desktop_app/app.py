@@ -1,4 +1,4 @@
-"""GUI composition root: logging, the database target, services, QApplication, main window."""
+"""GUI composition root: logging, the data folder, the database, QApplication, main window."""
 
 from __future__ import annotations
 
@@ -6,24 +6,38 @@ import argparse
 import logging
 import os
 import sys
+from datetime import date
 
 from PySide6.QtCore import QTimer
 
 from desktop_app.domain.messages import message
 from desktop_app.logs import setup_logging
-from desktop_app.paths import DatabaseTarget, log_dir, resolve_database
-from desktop_app.services.dto import DatabaseInfo
-from desktop_app.services.system import describe_database
+from desktop_app.paths import (
+    account_data_dir,
+    data_dir_chosen,
+    demo_database_path,
+    log_dir,
+    read_settings,
+    resolve_database,
+    shared_data_dir,
+    write_settings,
+)
+from desktop_app.services.dto import DatabaseInfo, OrganisationInfo
+from desktop_app.services.organisation import get_association
+from desktop_app.services.system import Workspace, describe_database
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.error import ErrorReporter
+from desktop_app.ui.dialogs.first_start import DataFolderDialog
 from desktop_app.ui.dialogs.provider import DialogProvider, QtDialogProvider
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.home import HomeView
 
 log = logging.getLogger(__name__)
 
 EXIT_NO_DISPLAY = 3
+EXIT_CANCELLED = 0
 
 
 def display_available() -> bool:
@@ -37,27 +51,67 @@ def display_available() -> bool:
 
 
 def build_main_window(
-    target: DatabaseTarget, *, tasks: TaskRunner, dialogs: DialogProvider
+    workspace: Workspace, *, tasks: TaskRunner, dialogs: DialogProvider
 ) -> MainWindow:
-    """Assemble the sections and the window; the database facts arrive from a read job."""
+    """Assemble the sections and the window; the facts arrive from read jobs."""
     home = HomeView()
     window = MainWindow(sections=[home], tasks=tasks, dialogs=dialogs)
+    window.set_demo(workspace.demo)
+    home.show_opening(workspace.report)
+    target = workspace.target
 
-    def show(info: DatabaseInfo) -> None:
+    def show_database(info: DatabaseInfo) -> None:
         home.show_database(info)
         window.show_database(info)
 
-    tasks.read(lambda _control: describe_database(target), name="describe-database", on_done=show)
+    def show_association(info: OrganisationInfo | None) -> None:
+        home.show_association(info)
+        window.show_association(info)
+
+    tasks.read(
+        lambda _c: describe_database(target), name="describe-database", on_done=show_database
+    )
+    tasks.read(
+        lambda _c: get_association(workspace.database),
+        name="association",
+        on_done=show_association,
+    )
     return window
 
 
+def choose_data_folder() -> bool:
+    """First start: ask where the data live; False if the user quits."""
+    while True:
+        dialog = DataFolderDialog(account_data_dir(), shared_data_dir())
+        if not dialog.exec():
+            return False
+        folder = dialog.chosen_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / ".seuil-write-test"
+            probe.write_text("ok", encoding="utf-8")
+            probe.unlink()
+        except OSError:
+            QtDialogProvider().warn(
+                None,
+                "Seuil",
+                message("db.folder_read_only", folder=str(folder)),
+            )
+            continue
+        write_settings({**read_settings(), "data_dir": str(folder)})
+        return True
+
+
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window and run the event loop; return the exit code."""
+    """Open the first screen and run the event loop; return the exit code."""
     if not display_available():
         print(message("gui.no_display"), file=sys.stderr)
         return EXIT_NO_DISPLAY
-    setup_logging(log_dir())
     app = create_application(sys.argv[:1])
+    explicit = bool(args.db or os.environ.get("SEUIL_DB"))
+    if not explicit and not data_dir_chosen() and not choose_data_folder():
+        return EXIT_CANCELLED
+    setup_logging(log_dir())
     dialogs = QtDialogProvider()
     windows: list[MainWindow] = []
     reporter = ErrorReporter(dialogs, parent=lambda: windows[0] if windows else None)
@@ -66,11 +120,30 @@ def run_gui(args: argparse.Namespace) -> int:
     target = resolve_database(args.db)
     print(message("cli.database", database=target.display), file=sys.stderr)
     log.info("GUI start, %s database", "SQLite" if target.is_sqlite else "PostgreSQL")
-    window = build_main_window(target, tasks=tasks, dialogs=dialogs)
-    windows.append(window)
-    window.show()
+    today = args.today or date.today()
+    startup = StartupController(
+        target=target,
+        demo_path=demo_database_path(),
+        tasks=tasks,
+        dialogs=dialogs,
+        today=lambda: today,
+    )
+    workspaces: list[Workspace] = []
+
+    def show(workspace: Workspace) -> None:
+        workspaces.append(workspace)
+        window = build_main_window(workspace, tasks=tasks, dialogs=dialogs)
+        windows.append(window)
+        window.show()
+
+    startup.ready.connect(show)
+    startup.failed.connect(app.exit)
+    startup.start()
     if args.quit_after is not None:
-        QTimer.singleShot(int(args.quit_after * 1000), window.close)
+        QTimer.singleShot(int(args.quit_after * 1000), app.closeAllWindows)
+        QTimer.singleShot(int(args.quit_after * 1000) + 50, app.quit)
     code = app.exec()
     tasks.shutdown()
+    for workspace in workspaces:
+        workspace.close()
     return code

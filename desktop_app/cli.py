@@ -21,7 +21,7 @@ from desktop_app.domain.errors import KnownError
 from desktop_app.domain.messages import message
 from desktop_app.domain.periods import parse_date
 from desktop_app.logs import current_log_file, log_unexpected, setup_logging
-from desktop_app.paths import DatabaseTarget, log_dir, resolve_database
+from desktop_app.paths import DatabaseTarget, demo_database_path, log_dir, resolve_database
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,9 @@ class Command:
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], int]
     uses_database: bool = True
+    # "default": --db, else SEUIL_DB, else the data folder's database. "demo": --db, else the
+    # separate demonstration file (SEUIL_DB is ignored: a demo never lands on real data).
+    target: str = "default"
 
 
 def _no_arguments(_parser: argparse.ArgumentParser) -> None:
@@ -101,7 +104,45 @@ def _run_check(_args: argparse.Namespace, context: Context) -> int:
     return EXIT_REFUSED
 
 
-COMMANDS: tuple[Command, ...] = (Command("check", "cli.help.check", _no_arguments, _run_check),)
+def _configure_demo(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--size",
+        choices=("S", "M", "L"),
+        default="S",
+        type=str.upper,
+        help=message("cli.help.demo.size"),
+    )
+    parser.add_argument("--seed", type=int, default=1, help=message("cli.help.demo.seed"))
+    parser.add_argument("--force", action="store_true", help=message("cli.help.demo.force"))
+
+
+def _run_demo(args: argparse.Namespace, context: Context) -> int:
+    import time
+
+    from desktop_app.reports.formatting import format_count
+    from desktop_app.services.demo import create_demo_database
+
+    started = time.perf_counter()
+    summary = create_demo_database(
+        context.target, size=args.size, seed=args.seed, today=context.today, force=args.force
+    )
+    context.say(
+        message(
+            "demo.done",
+            seconds=f"{time.perf_counter() - started:.1f}".replace(".", ","),
+            households=format_count(summary.households),
+            persons=format_count(summary.persons),
+            dwellings=format_count(summary.dwellings),
+            programmes=format_count(summary.programmes),
+        )
+    )
+    return EXIT_OK
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("check", "cli.help.check", _no_arguments, _run_check),
+    Command("demo", "cli.help.demo", _configure_demo, _run_demo, target="demo"),
+)
 
 
 def _date_argument(value: str) -> date:
@@ -181,7 +222,10 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     command = next(c for c in COMMANDS if c.name == args.command)
     setup_logging(log_dir())
     try:
-        target = resolve_database(args.db)
+        if command.target == "demo":
+            target = resolve_database(args.db or str(demo_database_path()))
+        else:
+            target = resolve_database(args.db)
         if command.uses_database:
             print(message("cli.database", database=target.display), file=err)
         context = Context(target=target, today=args.today or date.today(), out=out, err=err)

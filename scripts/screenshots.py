@@ -18,20 +18,24 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.app import build_main_window
 from desktop_app.paths import resolve_database
 from desktop_app.services.dto import DatabaseInfo
+from desktop_app.services.organisation import create_association
+from desktop_app.services.system import open_workspace
 from desktop_app.ui.application import create_application
+from desktop_app.ui.dialogs.association import AssociationDialog
+from desktop_app.ui.dialogs.first_start import DataFolderDialog
 from desktop_app.ui.dialogs.provider import QtDialogProvider
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.home import HomeView
+from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
 SHOWN_DATABASE = DatabaseInfo(
-    display="C:\\Users\\Public\\Seuil\\seuil.db",
-    dialect="sqlite",
-    exists=True,
+    display="C:\\Users\\Public\\Seuil\\seuil.db", dialect="sqlite", exists=True,
     size_bytes=24_379_392,
 )
 
@@ -48,16 +52,39 @@ def _wait_idle(tasks: TaskRunner) -> None:
     raise RuntimeError("background work did not finish")
 
 
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.show()
+    QTest.qWait(50)
+    pixmap: QPixmap = widget.grab()
+    if not pixmap.save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    widget.close()
+    return path
+
+
 def take(out_dir: Path) -> list[Path]:
     """Render every screen into ``out_dir``; return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    app = create_application(sys.argv[:1])
+    create_application(sys.argv[:1])
     tasks = TaskRunner(on_unhandled_error=_raise)
     written: list[Path] = []
+
+    written.append(_save(
+        DataFolderDialog(
+            Path("C:\\Users\\marie\\AppData\\Local\\Seuil"), Path("C:\\ProgramData\\Seuil")
+        ),
+        out_dir / "premier-lancement.png",
+    ))
+    written.append(_save(WelcomeView(), out_dir / "bienvenue.png"))
+    form = AssociationDialog()
+    form.siret_edit.setText("123 456")
+    form.accept()  # shows the message beside the field, stays open
+    written.append(_save(form, out_dir / "creer-association.png"))
+
     with tempfile.TemporaryDirectory() as tmp:
-        window = build_main_window(
-            resolve_database(str(Path(tmp) / "seuil.db")), tasks=tasks, dialogs=QtDialogProvider()
-        )
+        workspace = open_workspace(resolve_database(str(Path(tmp) / "seuil.db")))
+        create_association(workspace.database, name="Association Toit Partagé", commune="Lyon")
+        window = build_main_window(workspace, tasks=tasks, dialogs=QtDialogProvider())
         window.resize(WINDOW_SIZE)
         window.show()
         _wait_idle(tasks)
@@ -65,28 +92,19 @@ def take(out_dir: Path) -> list[Path]:
         home = window.stack.widget(0)
         assert isinstance(home, HomeView)
         home.show_database(SHOWN_DATABASE)
-        app.processEvents()
-        written.append(_save(window.grab(), out_dir / "accueil.png"))
+        written.append(_save(window, out_dir / "accueil.png"))
+        window.set_demo(True)
+        window.show()
+        written.append(_save(window, out_dir / "demonstration.png"))
         about = window.show_about()
-        QTest.qWait(50)
-        written.append(_save(about.grab(), out_dir / "a-propos.png"))
-        about.close()
-        window.close()
+        written.append(_save(about, out_dir / "a-propos.png"))
+        workspace.close()
     tasks.shutdown()
     return written
 
 
-def _save(pixmap: QPixmap, path: Path) -> Path:
-    if not pixmap.save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    return path
-
-
 if __name__ == "__main__":
-    target = (
-        Path(sys.argv[1])
-        if len(sys.argv) > 1
-        else Path(__file__).resolve().parent.parent / "resources" / "screenshots"
-    )
+    default = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     for path in take(target):
         print(path)

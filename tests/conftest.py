@@ -43,6 +43,7 @@ def _isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SEUIL_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("SEUIL_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("SEUIL_DB", raising=False)
 
 

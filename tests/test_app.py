@@ -64,10 +64,23 @@ def test_screenshot_script_writes_every_screen(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    for name in ("accueil.png", "a-propos.png"):
+    for name in (
+        "accueil.png",
+        "a-propos.png",
+        "bienvenue.png",
+        "creer-association.png",
+        "premier-lancement.png",
+        "demonstration.png",
+    ):
         image = QImage(str(tmp_path / name))
         assert not image.isNull(), name
-        assert image.width() >= 400
-        assert image.height() >= 300
+        assert image.width() >= 300
+        assert image.height() >= 150
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(colours) > 3, f"{name} looks blank"
     committed = {p.name for p in (ROOT / "resources" / "screenshots").glob("*.png")}
     assert committed == {p.name for p in tmp_path.glob("*.png")}, "run `make screenshots`"

@@ -141,3 +141,45 @@ def test_version() -> None:
         cwd=ROOT,
     )
     assert result.stdout.startswith("Seuil ")
+
+
+def test_demo_command_builds_refuses_and_replaces(tmp_path: Path) -> None:
+    demo = tmp_path / "demo.db"
+    code, out, err = run_cli("demo", "--db", str(demo), "--today", "27/11/2026", "--seed", "3")
+    assert code == 0, err
+    assert out.startswith("Démonstration créée en ")
+    assert "200 ménages" in out
+    assert f"Base de données : {demo}" in err
+    code, _, err = run_cli("demo", "--db", str(demo))
+    assert code == cli.EXIT_REFUSED
+    assert "ajoutez --force" in err
+    assert run_cli("demo", "--db", str(demo), "--force", "--size", "s")[0] == 0
+
+
+def test_demo_never_replaces_an_association(tmp_path: Path) -> None:
+    from desktop_app.paths import resolve_database
+    from desktop_app.services.organisation import create_association
+    from desktop_app.services.system import open_workspace
+
+    real = tmp_path / "seuil.db"
+    workspace = open_workspace(resolve_database(str(real)))
+    create_association(workspace.database, name="Toit Partagé")
+    workspace.close()
+    before = real.read_bytes()
+    code, _, err = run_cli("demo", "--db", str(real), "--force")
+    assert code == cli.EXIT_REFUSED
+    assert "n'est pas une démonstration créée par Seuil" in err
+    assert real.read_bytes() == before
+
+
+def test_demo_ignores_seuil_db_and_uses_its_own_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SEUIL_DB", str(tmp_path / "real.db"))
+    monkeypatch.setenv("SEUIL_DATA_DIR", str(tmp_path / "data"))
+    code, _, err = run_cli("demo")
+    assert code == 0
+    assert str(tmp_path / "data" / "demo" / "seuil-demo.db") in err
+    assert not (tmp_path / "real.db").exists()
+
+
+def test_demo_unknown_size_is_wrong_usage() -> None:
+    assert run_cli("demo", "--size", "XL")[0] == cli.EXIT_USAGE

@@ -56,3 +56,16 @@ class ValidationIssue:
     def text(self) -> str:
         """The French message."""
         return message(self.code, **self.params)
+
+
+class InvalidInput(RefusedError):  # noqa: N818 - reads as the refusal it is
+    """Input refused as a whole; each `ValidationIssue` names its field and what to fix."""
+
+    def __init__(self, issues: list[ValidationIssue]) -> None:
+        super().__init__("input.invalid", count=len(issues))
+        self.issues = tuple(issues)
+
+    @property
+    def text(self) -> str:
+        """The summary then one line per issue."""
+        return "\n".join([str(self), *(f"– {issue.text}" for issue in self.issues)])

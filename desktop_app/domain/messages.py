@@ -121,7 +121,36 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Aucun écran n'est disponible pour ouvrir Seuil (ni DISPLAY ni WAYLAND_DISPLAY) ; "
         "lancez-le depuis une session graphique, ou avec QT_QPA_PLATFORM=offscreen."
     ),
+    # Association
+    "org.name_required": "Indiquez le nom de l'association.",
+    "org.name_too_long": "Le nom de l'association ne peut dépasser 200 caractères.",
+    "org.siret_invalid": (
+        "Le SIRET « {value} » n'est pas valide : il compte 14 chiffres (vérifiez la saisie)."
+    ),
+    "org.postcode_invalid": "Le code postal « {value} » doit compter 5 chiffres.",
+    "org.already_exists": "Cette base contient déjà une association : {name}.",
+    # Demo
+    "demo.exists": (
+        "La base « {database} » existe déjà : ajoutez --force pour la remplacer par une "
+        "nouvelle démonstration."
+    ),
+    "demo.not_a_demo": (
+        "Le fichier « {database} » n'est pas une démonstration créée par Seuil (c'est peut-être "
+        "la base d'une association) : Seuil ne le remplace pas."
+    ),
+    "demo.unknown_size": "Taille inconnue « {value} » : choisissez S, M ou L.",
+    "demo.done": (
+        "Démonstration créée en {seconds} s : {households} ménages, {persons} personnes, "
+        "{dwellings} logements, {programmes} dispositifs."
+    ),
+    "cli.help.demo": (
+        "crée une association de démonstration (données fictives) dans une base à part"
+    ),
+    "cli.help.demo.size": "taille : S ≈ 200 ménages, M ≈ 2 000, L ≈ 20 000 (défaut : S)",
+    "cli.help.demo.seed": "graine du tirage : la même graine donne la même démonstration",
+    "cli.help.demo.force": "remplace la base si elle existe déjà",
     # Generic
+    "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",
 }
 

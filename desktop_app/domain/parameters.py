@@ -133,6 +133,8 @@ CATALOGUE: Final[tuple[ParameterSpec, ...]] = (
         "publication.small_cell", "Masquage des petits effectifs (publication)", "count", 3
     ),
     ParameterSpec("security.idle_lock_minutes", "Verrouillage après inactivité", "minutes", 15),
+    # This database
+    ParameterSpec("database.demo", "Base de démonstration (données fictives)", "bool", False),
     # Import (DOMAIN §10)
     ParameterSpec("import.confirmation_percent", "Confirmation d'import au-delà de", "percent", 20),
 )

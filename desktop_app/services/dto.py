@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,25 @@ class DatabaseInfo:
     exists: bool
     size_bytes: int | None = None
     engine_version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationInfo:
+    """The association, as shown in titles and documents."""
+
+    name: str
+    siret: str | None = None
+    commune: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningReport:
+    """What happened while opening the database for work."""
+
+    created: bool
+    upgraded_from: str | None
+    backup: Path | None
+    warnings: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

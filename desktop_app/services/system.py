@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -11,12 +12,42 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from desktop_app.domain.errors import RefusedError
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.opening import inspect_existing
-from desktop_app.services.dto import CheckReport, DatabaseInfo
+from desktop_app.persistence.opening import inspect_existing, open_database
+from desktop_app.services.dto import CheckReport, DatabaseInfo, OpeningReport
 
 log = logging.getLogger(__name__)
 
 _MAX_REPORTED_PROBLEMS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """An open database and how it was opened: what the GUI passes back to every service."""
+
+    database: Database
+    target: DatabaseTarget
+    report: OpeningReport
+    demo: bool = False
+
+    def close(self) -> None:
+        """Release the connections (at exit, before switching databases)."""
+        self.database.dispose()
+
+
+def open_workspace(target: DatabaseTarget, *, create: bool = True, demo: bool = False) -> Workspace:
+    """Open the database for the GUI or a command that writes (created or upgraded if needed).
+
+    Raises:
+        RefusedError: a classified French reason; nothing was written.
+    """
+    opened = open_database(target, create=create)
+    report = OpeningReport(
+        created=opened.created,
+        upgraded_from=opened.upgraded_from,
+        backup=opened.backup,
+        warnings=opened.warnings,
+    )
+    return Workspace(database=opened.database, target=target, report=report, demo=demo)
 
 
 def describe_database(target: DatabaseTarget) -> DatabaseInfo:

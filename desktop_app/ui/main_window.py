@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.logs import current_log_file
-from desktop_app.services.dto import DatabaseInfo
+from desktop_app.services.dto import DatabaseInfo, OrganisationInfo
 from desktop_app.ui.dialogs.about import AboutDialog
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.tasks import TaskRunner
@@ -43,7 +44,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Seuil"))
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.demo_banner = QLabel(
+            self.tr(
+                "Demonstration: every person and figure here is fictitious, in a separate "
+                "database. Your association's data is not here."
+            )
+        )
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setAccessibleName(self.tr("Demonstration"))
+        self.demo_banner.setStyleSheet(
+            "background: #fff4ce; color: #3b2f00; padding: 6px; border-bottom: 1px solid #e0c060;"
+        )
+        self.demo_banner.setVisible(False)
+        outer.addWidget(self.demo_banner)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        outer.addWidget(body, 1)
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Navigation"))
         self.navigation.setMaximumWidth(220)
@@ -78,6 +96,15 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About Seuil"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def set_demo(self, demo: bool) -> None:
+        """Show the banner saying that the data are fictitious."""
+        self.demo_banner.setVisible(demo)
+
+    def show_association(self, info: OrganisationInfo | None) -> None:
+        """Put the association's name in the window title."""
+        if info is not None:
+            self.setWindowTitle(self.tr("Seuil — {name}").format(name=info.name))
 
     def show_database(self, info: DatabaseInfo) -> None:
         """Put the database in use in the status bar."""

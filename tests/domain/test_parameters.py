@@ -34,7 +34,9 @@ def test_defaults_of_domain_section_9() -> None:
     assert params.get("host.sees_arrears_amounts", day) is False
     assert params.get("go_live_date", day) is None
     assert params.get("permanent_housing.destinations", day) == [
-        "social_housing", "private_housing", "slid",
+        "social_housing",
+        "private_housing",
+        "slid",
     ]
 
 
@@ -52,10 +54,12 @@ def test_scope_falls_back_to_the_association_value() -> None:
 
 
 def test_dated_values_apply_from_their_date() -> None:
-    params = Parameters([
-        *default_values(),
-        ParameterValue("measure.planned_months", "fnavdl", date(2026, 7, 1), 9),
-    ])
+    params = Parameters(
+        [
+            *default_values(),
+            ParameterValue("measure.planned_months", "fnavdl", date(2026, 7, 1), 9),
+        ]
+    )
     assert params.int("measure.planned_months", date(2026, 6, 30), scope="fnavdl") == 6
     assert params.int("measure.planned_months", date(2026, 7, 1), scope="fnavdl") == 9
 

@@ -103,23 +103,3 @@ def test_frozen_postgresql_release_upgrades_to_head(
         )
     finally:
         opened.database.dispose()
-
-
-def test_freeze_script_is_reproducible_in_content(tmp_path: Path, monkeypatch) -> None:
-    """Re-freezing the head gives the same rows (the committed file is what the script makes)."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-    try:
-        import freeze_schema
-    finally:
-        sys.path.pop(0)
-    monkeypatch.setattr(freeze_schema, "OUT", tmp_path)
-    sqlite_file, sql_file = freeze_schema.freeze()
-    committed = DATA / f"v{schema.HEAD}.postgresql.sql"
-    assert sql_file.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")
-    fresh = open_database(resolve_database(str(sqlite_file)))
-    try:
-        assert counts(fresh.database) == EXPECTED_COUNTS
-    finally:
-        fresh.database.dispose()

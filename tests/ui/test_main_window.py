@@ -15,6 +15,8 @@ from desktop_app.domain.errors import RefusedError
 from desktop_app.logs import setup_logging
 from desktop_app.paths import resolve_database
 from desktop_app.services.dto import DatabaseInfo
+from desktop_app.services.organisation import create_association
+from desktop_app.services.system import open_workspace
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.error import ErrorReporter, UnexpectedErrorDialog
 from desktop_app.ui.tasks import TaskRunner
@@ -32,10 +34,17 @@ def dialogs() -> ScriptedDialogs:
 
 
 @pytest.fixture
-def window(app, qtbot, dialogs, tmp_path: Path):
+def workspace(tmp_path: Path):
+    opened = open_workspace(resolve_database(str(tmp_path / "asso.db")))
+    create_association(opened.database, name="Toit Partagé", commune="Lyon")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def window(app, qtbot, dialogs, workspace):
     tasks = TaskRunner(on_unhandled_error=_raise)
-    target = resolve_database(str(tmp_path / "asso.db"))
-    win = build_main_window(target, tasks=tasks, dialogs=dialogs)
+    win = build_main_window(workspace, tasks=tasks, dialogs=dialogs)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
@@ -46,13 +55,32 @@ def window(app, qtbot, dialogs, tmp_path: Path):
 def test_window_speaks_french_and_shows_the_database(window, tmp_path: Path) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Fichier", "&Aide"]
+    assert window.windowTitle() == "Seuil — Toit Partagé"
     assert window.navigation.item(0).text() == "Accueil"
     assert window.database_label.text() == f"Base : {tmp_path / 'asso.db'}"
     home = window.stack.currentWidget()
     assert home.title_label.text() == "Bienvenue dans Seuil"
-    assert home.state_label.text() == "Pas encore créée"
+    assert home.association_label.text() == "Toit Partagé — Lyon"
+    assert home.state_label.text().startswith("Présente (")
     assert home.engine_label.text() == "Fichier SQLite sur cet ordinateur"
-    assert not (tmp_path / "asso.db").exists(), "showing the database must not create it"
+    assert not window.demo_banner.isVisible()
+
+
+def test_demo_banner(window) -> None:
+    window.set_demo(True)
+    assert window.demo_banner.isVisible()
+    assert window.demo_banner.text().startswith("Démonstration : ")
+
+
+def test_home_reports_an_upgrade_and_warnings(app, qtbot) -> None:
+    from desktop_app.services.dto import OpeningReport
+    from desktop_app.ui.views.home import HomeView
+
+    view = HomeView()
+    qtbot.addWidget(view)
+    view.show_opening(OpeningReport(False, "0000_old", Path("/x/backups/b.db"), ("Attention",)))
+    assert "copie de sécurité" in view.notes_label.text()
+    assert "⚠ Attention" in view.notes_label.text()
 
 
 def test_home_shows_an_existing_database_size(app, qtbot) -> None:

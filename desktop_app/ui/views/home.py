@@ -1,4 +1,4 @@
-"""Accueil: what Seuil is for, and which database this window works on."""
+"""Accueil: the association, and which database this window works on."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.reports.formatting import format_size
-from desktop_app.services.dto import DatabaseInfo
+from desktop_app.services.dto import DatabaseInfo, OpeningReport, OrganisationInfo
 from desktop_app.ui.views.base import SectionView
 
 
 class HomeView(SectionView):
-    """The first screen: a calm welcome and the database in use.
+    """The first screen: a calm welcome, the association and the database in use.
 
-    The database facts arrive from a read job (`show_database`), never queried here.
+    The facts arrive from read jobs (`show_database`, `show_association`), never queried here.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -25,6 +25,9 @@ class HomeView(SectionView):
         font.setBold(True)
         self.title_label.setFont(font)
         layout.addWidget(self.title_label)
+        self.association_label = QLabel()
+        self.association_label.setWordWrap(True)
+        layout.addWidget(self.association_label)
         self.intro_label = QLabel(
             self.tr(
                 "Housing first: the home comes first, and support adapts to each person, "
@@ -46,11 +49,36 @@ class HomeView(SectionView):
         form.addRow(self.tr("Engine:"), self.engine_label)
         form.addRow(self.tr("State:"), self.state_label)
         layout.addWidget(box)
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setVisible(False)
+        layout.addWidget(self.notes_label)
         layout.addStretch(1)
 
     def section_title(self) -> str:
         """Title in the navigation."""
         return self.tr("Home")
+
+    def show_association(self, info: OrganisationInfo | None) -> None:
+        """Name the association this database belongs to."""
+        if info is None:
+            self.association_label.setText(self.tr("No association recorded in this database."))
+            return
+        text = info.name if not info.commune else f"{info.name} — {info.commune}"
+        self.association_label.setText(text)
+
+    def show_opening(self, report: OpeningReport) -> None:
+        """Say what happened while opening: an update with its backup, a warning."""
+        notes: list[str] = []
+        if report.upgraded_from is not None:
+            notes.append(
+                self.tr("The database was updated; a backup was made first: {path}").format(
+                    path=report.backup
+                )
+            )
+        notes.extend("⚠ " + warning for warning in report.warnings)
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
 
     def show_database(self, info: DatabaseInfo) -> None:
         """Display the facts about the database in use."""
