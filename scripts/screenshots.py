@@ -35,7 +35,9 @@ from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
 SHOWN_DATABASE = DatabaseInfo(
-    display="C:\\Users\\Public\\Seuil\\seuil.db", dialect="sqlite", exists=True,
+    display="C:\\Users\\Public\\Seuil\\seuil.db",
+    dialect="sqlite",
+    exists=True,
     size_bytes=24_379_392,
 )
 
@@ -69,12 +71,14 @@ def take(out_dir: Path) -> list[Path]:
     tasks = TaskRunner(on_unhandled_error=_raise)
     written: list[Path] = []
 
-    written.append(_save(
-        DataFolderDialog(
-            Path("C:\\Users\\marie\\AppData\\Local\\Seuil"), Path("C:\\ProgramData\\Seuil")
-        ),
-        out_dir / "premier-lancement.png",
-    ))
+    written.append(
+        _save(
+            DataFolderDialog(
+                Path("C:\\Users\\marie\\AppData\\Local\\Seuil"), Path("C:\\ProgramData\\Seuil")
+            ),
+            out_dir / "premier-lancement.png",
+        )
+    )
     written.append(_save(WelcomeView(), out_dir / "bienvenue.png"))
     form = AssociationDialog()
     form.siret_edit.setText("123 456")

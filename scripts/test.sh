@@ -20,7 +20,7 @@ step() {
 }
 
 step "set-up" bash scripts/setup.sh test || { echo "La préparation a échoué." >&2; exit 1; }
-step "ruff" "$VENV/bin/ruff" check .
+step "ruff" bash -c "\"$VENV/bin/ruff\" check . && \"$VENV/bin/ruff\" format --check ."
 step "mypy" "$VENV/bin/mypy"
 step "lint-imports" "$VENV/bin/lint-imports"
 step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25 -m "not postgres"
