@@ -5,7 +5,7 @@ models; enumerations are VARCHAR with named CHECKs; every constraint is named.
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 15:38:20.639457
+Create Date: 2026-11-27 15:57:48.700932
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("kind", sa.String(length=40), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "kind IN ('state_p177', 'state_p104', 'fnavdl', 'department_fsl', 'caf', 'ars', 'municipality', 'action_logement', 'social_landlord', 'other')",
             name=op.f("ck_funder_kind_code"),
@@ -42,7 +42,7 @@ def upgrade() -> None:
         sa.Column("phone", sa.String(length=40), nullable=True),
         sa.Column("email", sa.String(length=200), nullable=True),
         sa.Column("address", sa.String(length=300), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "kind IN ('private', 'social', 'other')", name=op.f("ck_landlord_kind_code")
         ),
@@ -58,7 +58,7 @@ def upgrade() -> None:
         sa.Column("commune", sa.String(length=100), nullable=True),
         sa.Column("logo_sha256", sa.String(length=64), nullable=True),
         sa.Column("agreements", sa.Text(), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "siret IS NULL OR length(siret) = 14", name=op.f("ck_organisation_siret_length")
         ),
@@ -86,7 +86,7 @@ def upgrade() -> None:
         sa.Column("address", sa.String(length=300), nullable=True),
         sa.Column("postcode", sa.String(length=10), nullable=True),
         sa.Column("commune", sa.String(length=100), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "kind IN ('siao', 'ccas', 'social_services', 'psychiatry', 'spip', 'caf', 'fsl', 'ccapex', 'landlord', 'legal_guardian', 'association', 'other')",
             name=op.f("ck_partner_kind_code"),
@@ -101,7 +101,7 @@ def upgrade() -> None:
         sa.Column("convention_reference", sa.String(length=100), nullable=True),
         sa.Column("convention_start", sa.Date(), nullable=True),
         sa.Column("convention_end", sa.Date(), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "kind IN ('iml_sublease', 'iml_mandate', 'sliding_lease', 'boarding_house', 'reception_residence', 'avdl', 'asll')",
             name=op.f("ck_programme_kind_code"),
@@ -122,7 +122,7 @@ def upgrade() -> None:
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("valid_until", sa.Date(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_account")),
         sa.UniqueConstraint("login", name=op.f("uq_user_account_login")),
     )
@@ -166,7 +166,7 @@ def upgrade() -> None:
         sa.Column("do_not_inform", sa.Text(), nullable=True),
         sa.Column("archived_on", sa.Date(), nullable=True),
         sa.Column("search_text", sa.Text(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["key_worker_id"],
             ["user_account.id"],
@@ -216,7 +216,7 @@ def upgrade() -> None:
         sa.Column("emergency_contact", sa.String(length=300), nullable=True),
         sa.Column("emergency_contact_consent", sa.Boolean(), nullable=False),
         sa.Column("search_name", sa.String(length=210), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "benefit_agency IS NULL OR benefit_agency IN ('caf', 'msa')",
             name=op.f("ck_person_benefit_agency_code"),
@@ -291,7 +291,7 @@ def upgrade() -> None:
         sa.Column("address", sa.String(length=300), nullable=True),
         sa.Column("postcode", sa.String(length=10), nullable=True),
         sa.Column("commune", sa.String(length=100), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["programme_id"], ["programme.id"], name=op.f("fk_residence_programme_id_programme")
         ),
@@ -343,7 +343,7 @@ def upgrade() -> None:
         sa.Column("captured_on", sa.Date(), nullable=True),
         sa.Column("returned_on", sa.Date(), nullable=True),
         sa.Column("dpe_class", sa.String(length=1), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "dpe_class IS NULL OR dpe_class IN ('A', 'B', 'C', 'D', 'E', 'F', 'G')",
             name=op.f("ck_dwelling_dpe_class_code"),
@@ -456,7 +456,7 @@ def upgrade() -> None:
         sa.Column("written_on", sa.Date(), nullable=False),
         sa.Column("level", sa.String(length=40), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "level IN ('shared', 'confidential', 'health')", name=op.f("ck_note_level_code")
         ),
@@ -554,7 +554,7 @@ def upgrade() -> None:
         sa.Column("siao_reference", sa.String(length=50), nullable=True),
         sa.Column("destination", sa.String(length=40), nullable=True),
         sa.Column("exit_reason", sa.String(length=40), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "dalo_status IN ('dalo_priority', 'non_dalo')", name=op.f("ck_stay_dalo_status_code")
         ),
@@ -649,7 +649,7 @@ def upgrade() -> None:
         sa.Column("rent", sa.BigInteger(), nullable=False),
         sa.Column("charges", sa.BigInteger(), nullable=False),
         sa.Column("has_sliding_clause", sa.Boolean(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint("charges >= 0", name=op.f("ck_main_lease_charges_positive")),
         sa.CheckConstraint(
             "end_date IS NULL OR end_date >= start_date",
@@ -693,7 +693,7 @@ def upgrade() -> None:
         sa.Column("renewal_date", sa.Date(), nullable=True),
         sa.Column("state", sa.String(length=40), nullable=False),
         sa.Column("end_reason", sa.String(length=300), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "kind IN ('sublease', 'sliding_sublease', 'lease_mandate', 'residence_agreement')",
             name=op.f("ck_occupancy_contract_kind_code"),
@@ -820,7 +820,7 @@ def upgrade() -> None:
         sa.Column("slid_on", sa.Date(), nullable=True),
         sa.Column("outcome", sa.String(length=40), nullable=False),
         sa.Column("failure_reason", sa.String(length=40), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "failure_reason IS NULL OR failure_reason IN ('household_not_ready', 'landlord_refuses', 'household_refuses', 'internal_transfer')",
             name=op.f("ck_sliding_plan_failure_reason_code"),

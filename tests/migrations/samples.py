@@ -46,7 +46,7 @@ EXPECTED_COUNTS = {
     "note_person": 1,
     "audit_event": 1,
     "change_history": 1,
-    "parameter": 30,  # the defaults seeded by release 0001_initial
+    "parameter": 31,  # the defaults seeded by release 0001_initial
 }
 
 

@@ -11,7 +11,7 @@ CREATE TABLE funder (
     id SERIAL NOT NULL, 
     name VARCHAR(200) NOT NULL, 
     kind VARCHAR(40) NOT NULL, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_funder PRIMARY KEY (id), 
     CONSTRAINT ck_funder_kind_code CHECK (kind IN ('state_p177', 'state_p104', 'fnavdl', 'department_fsl', 'caf', 'ars', 'municipality', 'action_logement', 'social_landlord', 'other')), 
     CONSTRAINT uq_funder_name UNIQUE (name)
@@ -24,7 +24,7 @@ CREATE TABLE landlord (
     phone VARCHAR(40), 
     email VARCHAR(200), 
     address VARCHAR(300), 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_landlord PRIMARY KEY (id), 
     CONSTRAINT ck_landlord_kind_code CHECK (kind IN ('private', 'social', 'other'))
 );
@@ -38,7 +38,7 @@ CREATE TABLE organisation (
     commune VARCHAR(100), 
     logo_sha256 VARCHAR(64), 
     agreements TEXT, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_organisation PRIMARY KEY (id), 
     CONSTRAINT ck_organisation_siret_length CHECK (siret IS NULL OR length(siret) = 14)
 );
@@ -62,7 +62,7 @@ CREATE TABLE partner (
     address VARCHAR(300), 
     postcode VARCHAR(10), 
     commune VARCHAR(100), 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_partner PRIMARY KEY (id), 
     CONSTRAINT ck_partner_kind_code CHECK (kind IN ('siao', 'ccas', 'social_services', 'psychiatry', 'spip', 'caf', 'fsl', 'ccapex', 'landlord', 'legal_guardian', 'association', 'other'))
 );
@@ -74,7 +74,7 @@ CREATE TABLE programme (
     convention_reference VARCHAR(100), 
     convention_start DATE, 
     convention_end DATE, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_programme PRIMARY KEY (id), 
     CONSTRAINT ck_programme_kind_code CHECK (kind IN ('iml_sublease', 'iml_mandate', 'sliding_lease', 'boarding_house', 'reception_residence', 'avdl', 'asll')), 
     CONSTRAINT ck_programme_convention_end_after_convention_start CHECK (convention_end IS NULL OR convention_end >= convention_start), 
@@ -89,7 +89,7 @@ CREATE TABLE user_account (
     active BOOLEAN NOT NULL, 
     valid_until DATE, 
     created_at TIMESTAMP WITH TIME ZONE NOT NULL, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_user_account PRIMARY KEY (id), 
     CONSTRAINT uq_user_account_login UNIQUE (login)
 );
@@ -129,7 +129,7 @@ CREATE TABLE household (
     do_not_inform TEXT, 
     archived_on DATE, 
     search_text TEXT NOT NULL, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_household PRIMARY KEY (id), 
     CONSTRAINT fk_household_key_worker_id_user_account FOREIGN KEY(key_worker_id) REFERENCES user_account (id), 
     CONSTRAINT uq_household_reference UNIQUE (reference)
@@ -167,7 +167,7 @@ CREATE TABLE person (
     emergency_contact VARCHAR(300), 
     emergency_contact_consent BOOLEAN NOT NULL, 
     search_name VARCHAR(210) NOT NULL, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_person PRIMARY KEY (id), 
     CONSTRAINT ck_person_benefit_agency_code CHECK (benefit_agency IS NULL OR benefit_agency IN ('caf', 'msa')), 
     CONSTRAINT ck_person_legal_protection_code CHECK (legal_protection IN ('none', 'safeguard', 'curatorship', 'reinforced_curatorship', 'guardianship', 'masp', 'maj')), 
@@ -209,7 +209,7 @@ CREATE TABLE residence (
     address VARCHAR(300), 
     postcode VARCHAR(10), 
     commune VARCHAR(100), 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_residence PRIMARY KEY (id), 
     CONSTRAINT fk_residence_programme_id_programme FOREIGN KEY(programme_id) REFERENCES programme (id), 
     CONSTRAINT uq_residence_name UNIQUE (name)
@@ -249,7 +249,7 @@ CREATE TABLE dwelling (
     captured_on DATE, 
     returned_on DATE, 
     dpe_class VARCHAR(1), 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_dwelling PRIMARY KEY (id), 
     CONSTRAINT ck_dwelling_dpe_class_code CHECK (dpe_class IS NULL OR dpe_class IN ('A', 'B', 'C', 'D', 'E', 'F', 'G')), 
     CONSTRAINT ck_dwelling_sector_code CHECK (sector IS NULL OR sector IN ('private', 'social')), 
@@ -308,7 +308,7 @@ CREATE TABLE note (
     written_on DATE NOT NULL, 
     level VARCHAR(40) NOT NULL, 
     text TEXT NOT NULL, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_note PRIMARY KEY (id), 
     CONSTRAINT ck_note_level_code CHECK (level IN ('shared', 'confidential', 'health')), 
     CONSTRAINT fk_note_author_id_user_account FOREIGN KEY(author_id) REFERENCES user_account (id), 
@@ -365,7 +365,7 @@ CREATE TABLE stay (
     siao_reference VARCHAR(50), 
     destination VARCHAR(40), 
     exit_reason VARCHAR(40), 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_stay PRIMARY KEY (id), 
     CONSTRAINT ck_stay_dalo_status_code CHECK (dalo_status IN ('dalo_priority', 'non_dalo')), 
     CONSTRAINT ck_stay_destination_code CHECK (destination IS NULL OR destination IN ('social_housing', 'private_housing', 'slid', 'supported_housing', 'other_iml', 'temporary_housing', 'shelter', 'third_party', 'street', 'medico_social', 'hospital', 'prison', 'kept_home', 'death', 'unknown')), 
@@ -409,7 +409,7 @@ CREATE TABLE main_lease (
     rent BIGINT NOT NULL, 
     charges BIGINT NOT NULL, 
     has_sliding_clause BOOLEAN NOT NULL, 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_main_lease PRIMARY KEY (id), 
     CONSTRAINT ck_main_lease_charges_positive CHECK (charges >= 0), 
     CONSTRAINT ck_main_lease_end_date_after_start_date CHECK (end_date IS NULL OR end_date >= start_date), 
@@ -439,7 +439,7 @@ CREATE TABLE occupancy_contract (
     renewal_date DATE, 
     state VARCHAR(40) NOT NULL, 
     end_reason VARCHAR(300), 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_occupancy_contract PRIMARY KEY (id), 
     CONSTRAINT ck_occupancy_contract_kind_code CHECK (kind IN ('sublease', 'sliding_sublease', 'lease_mandate', 'residence_agreement')), 
     CONSTRAINT ck_occupancy_contract_state_code CHECK (state IN ('active', 'terminated_occupant', 'ended')), 
@@ -509,7 +509,7 @@ CREATE TABLE sliding_plan (
     slid_on DATE, 
     outcome VARCHAR(40) NOT NULL, 
     failure_reason VARCHAR(40), 
-    version INTEGER NOT NULL, 
+    version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_sliding_plan PRIMARY KEY (id), 
     CONSTRAINT ck_sliding_plan_failure_reason_code CHECK (failure_reason IS NULL OR failure_reason IN ('household_not_ready', 'landlord_refuses', 'household_refuses', 'internal_transfer')), 
     CONSTRAINT ck_sliding_plan_slid_needs_date CHECK (outcome <> 'slid' OR slid_on IS NOT NULL), 
@@ -576,7 +576,8 @@ INSERT INTO parameter (id, key, scope, valid_from, value) VALUES (26, 'audit.kee
 INSERT INTO parameter (id, key, scope, valid_from, value) VALUES (27, 'liaison.keep_months', '', '1900-01-01', '12');
 INSERT INTO parameter (id, key, scope, valid_from, value) VALUES (28, 'publication.small_cell', '', '1900-01-01', '3');
 INSERT INTO parameter (id, key, scope, valid_from, value) VALUES (29, 'security.idle_lock_minutes', '', '1900-01-01', '15');
-INSERT INTO parameter (id, key, scope, valid_from, value) VALUES (30, 'import.confirmation_percent', '', '1900-01-01', '20');
+INSERT INTO parameter (id, key, scope, valid_from, value) VALUES (30, 'database.demo', '', '1900-01-01', 'false');
+INSERT INTO parameter (id, key, scope, valid_from, value) VALUES (31, 'import.confirmation_percent', '', '1900-01-01', '20');
 INSERT INTO partner (id, name, kind, phone, email, address, postcode, commune, version) VALUES (1, 'SIAO du Rhône', 'siao', NULL, NULL, NULL, NULL, NULL, 1);
 INSERT INTO partner (id, name, kind, phone, email, address, postcode, commune, version) VALUES (2, 'Mandataires Rhône', 'legal_guardian', NULL, NULL, NULL, NULL, NULL, 1);
 INSERT INTO programme (id, name, kind, convention_reference, convention_start, convention_end, version) VALUES (1, 'IML Lyon', 'iml_sublease', NULL, '2024-01-01', NULL, 1);
