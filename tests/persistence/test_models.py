@@ -19,11 +19,11 @@ pytestmark = pytest.mark.db
 def database(database_target: DatabaseTarget):
     opened = open_database(database_target)
     with opened.database.begin_write() as connection:
-        connection.execute(insert(m.Programme).values(id=1, name="IML", kind="iml_sublease"))
-        connection.execute(insert(m.Household).values(id=1, reference="M-1"))
+        connection.execute(insert(m.Programme).values(name="IML", kind="iml_sublease"))
+        connection.execute(insert(m.Household).values(reference="M-1"))
         connection.execute(
             insert(m.Dwelling).values(
-                id=1, reference="L-1", address="1 rue A", commune="Lyon", programme_id=1
+                reference="L-1", address="1 rue A", commune="Lyon", programme_id=1
             )
         )
     yield opened.database
@@ -90,7 +90,7 @@ def test_rent_rate_due_day_and_money(database) -> None:
     write(
         database,
         insert(m.OccupancyContract).values(
-            id=1, household_id=1, dwelling_id=1, kind="sublease", start_date=date(2026, 1, 1)
+            household_id=1, dwelling_id=1, kind="sublease", start_date=date(2026, 1, 1)
         ),
     )
     with pytest.raises(IntegrityError):
