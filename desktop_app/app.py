@@ -72,7 +72,7 @@ def build_main_window(
         lambda _c: describe_database(target), name="describe-database", on_done=show_database
     )
     tasks.read(
-        lambda _c: get_association(workspace.database),
+        lambda _c: get_association(workspace.database, actor=workspace.actor),
         name="association",
         on_done=show_association,
     )

@@ -139,7 +139,29 @@ def _run_demo(args: argparse.Namespace, context: Context) -> int:
     return EXIT_OK
 
 
+def _configure_audit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("operation", choices=("verify",), help=message("cli.help.audit.operation"))
+
+
+def _run_audit(_args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.reports.formatting import format_count
+    from desktop_app.services.audit import verify_security_log
+    from desktop_app.services.system import open_workspace
+
+    workspace = open_workspace(context.target, create=False)
+    try:
+        report = verify_security_log(workspace.database, actor=workspace.actor)
+    finally:
+        workspace.close()
+    if report.ok:
+        context.say(message("audit.ok", count=format_count(report.checked)))
+        return EXIT_OK
+    context.say(message("audit.broken", event=report.broken_at, count=report.checked))
+    return EXIT_REFUSED
+
+
 COMMANDS: tuple[Command, ...] = (
+    Command("audit", "cli.help.audit", _configure_audit, _run_audit),
     Command("check", "cli.help.check", _no_arguments, _run_check),
     Command("demo", "cli.help.demo", _configure_demo, _run_demo, target="demo"),
 )

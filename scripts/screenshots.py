@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from desktop_app.domain.permissions import SYSTEM_ACTOR
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sys
@@ -87,7 +89,9 @@ def take(out_dir: Path) -> list[Path]:
 
     with tempfile.TemporaryDirectory() as tmp:
         workspace = open_workspace(resolve_database(str(Path(tmp) / "seuil.db")))
-        create_association(workspace.database, name="Association Toit Partagé", commune="Lyon")
+        create_association(
+            workspace.database, actor=SYSTEM_ACTOR, name="Association Toit Partagé", commune="Lyon"
+        )
         window = build_main_window(workspace, tasks=tasks, dialogs=QtDialogProvider())
         window.resize(WINDOW_SIZE)
         window.show()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import cli
+from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.logs import current_log_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,7 +164,7 @@ def test_demo_never_replaces_an_association(tmp_path: Path) -> None:
 
     real = tmp_path / "seuil.db"
     workspace = open_workspace(resolve_database(str(real)))
-    create_association(workspace.database, name="Toit Partagé")
+    create_association(workspace.database, actor=SYSTEM_ACTOR, name="Toit Partagé")
     workspace.close()
     before = real.read_bytes()
     code, _, err = run_cli("demo", "--db", str(real), "--force")
@@ -183,3 +184,25 @@ def test_demo_ignores_seuil_db_and_uses_its_own_file(tmp_path: Path, monkeypatch
 
 def test_demo_unknown_size_is_wrong_usage() -> None:
     assert run_cli("demo", "--size", "XL")[0] == cli.EXIT_USAGE
+
+
+def test_audit_verify_exit_codes(tmp_path: Path) -> None:
+    from desktop_app.paths import resolve_database
+    from desktop_app.services.organisation import create_association
+    from desktop_app.services.system import open_workspace
+
+    db = tmp_path / "seuil.db"
+    workspace = open_workspace(resolve_database(str(db)))
+    create_association(workspace.database, actor=SYSTEM_ACTOR, name="Toit Partagé")
+    workspace.close()
+    code, out, _ = run_cli("audit", "verify", "--db", str(db))
+    assert code == 0
+    assert out.strip() == "Traçabilité intacte : 1 événement(s) vérifié(s)."
+    connection = sqlite3.connect(db)
+    connection.execute("update audit_event set fields = 'name' where id = 1")
+    connection.commit()
+    connection.close()
+    code, out, _ = run_cli("audit", "verify", "--db", str(db))
+    assert code == cli.EXIT_REFUSED
+    assert out.startswith("Traçabilité rompue à l'événement n° 1")
+    assert run_cli("audit", "--db", str(db))[0] == cli.EXIT_USAGE

@@ -121,6 +121,16 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Aucun écran n'est disponible pour ouvrir Seuil (ni DISPLAY ni WAYLAND_DISPLAY) ; "
         "lancez-le depuis une session graphique, ou avec QT_QPA_PLATFORM=offscreen."
     ),
+    # Security log
+    "audit.ok": "Traçabilité intacte : {count} événement(s) vérifié(s).",
+    "audit.broken": (
+        "Traçabilité rompue à l'événement n° {event} : il a été modifié, ou un événement "
+        "précédent supprimé ({count} événement(s) vérifié(s) avant lui)."
+    ),
+    "cli.help.audit": "traçabilité : « verify » vérifie la chaîne d'empreintes du journal",
+    "cli.help.audit.operation": "opération : verify",
+    # Access
+    "auth.denied": "Vos droits ne permettent pas de {what}.",
     # Association
     "org.name_required": "Indiquez le nom de l'association.",
     "org.name_too_long": "Le nom de l'association ne peut dépasser 200 caractères.",

@@ -380,6 +380,31 @@ class UserAccount(Versioned, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     valid_until: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The administrator's one-time recovery code (hashed), for `users reset-admin`.
+    recovery_code_hash: Mapped[str | None] = mapped_column(String(300))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (CheckConstraint("failed_logins >= 0", name="failed_logins_positive"),)
+
+
+class Delegation(Base):
+    """A user's caseload lent to a colleague for a dated period (leave, absence)."""
+
+    __tablename__ = "delegation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (
+        after("end_date", "start_date"),
+        CheckConstraint("from_user_id <> to_user_id", name="not_to_oneself"),
+        Index(None, "to_user_id"),
+    )
 
 
 class UserRole(Base):
@@ -775,6 +800,18 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
     __table_args__ = (Index(None, "at"), Index(None, "household_id"))
+
+
+class AuditAnchor(Base):
+    """Where a purge cut the security log: the chain resumes from ``last_hash``."""
+
+    __tablename__ = "audit_anchor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    up_to_id: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    purged_count: Mapped[int] = mapped_column(Integer)
 
 
 class ChangeHistory(Base):

@@ -7,8 +7,11 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
 from desktop_app.domain.identifiers import clean_digits, siret_valid
+from desktop_app.domain.permissions import Actor
+from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import Organisation
+from desktop_app.services.authz import audit_identity, service_action
 from desktop_app.services.dto import OrganisationInfo
 
 _NAME_MAX = 200
@@ -32,9 +35,11 @@ def validate_association(
     return issues
 
 
+@service_action("settings.edit")
 def create_association(
     database: Database,
     *,
+    actor: Actor,
     name: str,
     siret: str = "",
     address: str = "",
@@ -64,12 +69,23 @@ def create_association(
         )
         session.add(organisation)
         session.flush()
+        login, user_id = audit_identity(actor)
+        audit.record(
+            session,
+            actor=login,
+            user_id=user_id,
+            action="create",
+            entity="organisation",
+            entity_id=organisation.id,
+            fields=("name", "siret", "address", "postcode", "commune"),
+        )
         return _info(organisation)
 
     return database.run_write(work)
 
 
-def get_association(database: Database) -> OrganisationInfo | None:
+@service_action("session.basic")
+def get_association(database: Database, *, actor: Actor) -> OrganisationInfo | None:
     """The association of this database, if it was created."""
 
     def read(session: Session) -> OrganisationInfo | None:

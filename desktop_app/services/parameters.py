@@ -8,11 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.parameters import Parameters, ParameterValue
+from desktop_app.domain.permissions import Actor
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import Parameter
+from desktop_app.services.authz import service_action
 
 
-def load_parameters(database: Database) -> Parameters:
+@service_action("session.basic")
+def load_parameters(database: Database, *, actor: Actor) -> Parameters:
     """The immutable `Parameters` built from the database rows, in one query."""
 
     def read(session: Session) -> list[ParameterValue]:

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop_app.domain.errors import RefusedError
+from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.opening import inspect_existing, open_database
@@ -28,6 +29,8 @@ class Workspace:
     target: DatabaseTarget
     report: OpeningReport
     demo: bool = False
+    # Until someone logs in: the system actor, as on a database without accounts (DOMAIN §1).
+    actor: Actor = SYSTEM_ACTOR
 
     def close(self) -> None:
         """Release the connections (at exit, before switching databases)."""

@@ -89,7 +89,7 @@ class StartupController(QObject):
         def job(_control: TaskControl) -> Workspace:
             workspace = open_workspace(target)
             try:
-                create_association(workspace.database, **values)
+                create_association(workspace.database, actor=workspace.actor, **values)
             except BaseException:
                 workspace.close()
                 if workspace.report.created and target.path is not None:

@@ -5,7 +5,7 @@ models; enumerations are VARCHAR with named CHECKs; every constraint is named.
 
 Revision ID: 0001_initial
 Revises:
-Create Date: 2026-11-27 15:57:48.700932
+Create Date: 2026-11-27 16:03:22.361676
 """
 
 from __future__ import annotations
@@ -21,6 +21,15 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "audit_anchor",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("purged_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("up_to_id", sa.BigInteger(), nullable=False),
+        sa.Column("last_hash", sa.String(length=64), nullable=False),
+        sa.Column("purged_count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_anchor")),
+    )
     op.create_table(
         "funder",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -122,7 +131,14 @@ def upgrade() -> None:
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("valid_until", sa.Date(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("recovery_code_hash", sa.String(length=300), nullable=True),
+        sa.Column("must_change_password", sa.Boolean(), nullable=False),
+        sa.Column("failed_logins", sa.Integer(), nullable=False),
+        sa.Column("last_failed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        sa.CheckConstraint(
+            "failed_logins >= 0", name=op.f("ck_user_account_failed_logins_positive")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_account")),
         sa.UniqueConstraint("login", name=op.f("uq_user_account_login")),
     )
@@ -152,6 +168,35 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_audit_event_household_id"), ["household_id"], unique=False
         )
+
+    op.create_table(
+        "delegation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("from_user_id", sa.Integer(), nullable=False),
+        sa.Column("to_user_id", sa.Integer(), nullable=False),
+        sa.Column("start_date", sa.Date(), nullable=False),
+        sa.Column("end_date", sa.Date(), nullable=False),
+        sa.CheckConstraint(
+            "end_date IS NULL OR end_date >= start_date",
+            name=op.f("ck_delegation_end_date_after_start_date"),
+        ),
+        sa.CheckConstraint("from_user_id <> to_user_id", name=op.f("ck_delegation_not_to_oneself")),
+        sa.ForeignKeyConstraint(
+            ["from_user_id"],
+            ["user_account.id"],
+            name=op.f("fk_delegation_from_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["to_user_id"],
+            ["user_account.id"],
+            name=op.f("fk_delegation_to_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_delegation")),
+    )
+    with op.batch_alter_table("delegation", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_delegation_to_user_id"), ["to_user_id"], unique=False)
 
     op.create_table(
         "household",
@@ -936,6 +981,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_household_key_worker_id"))
 
     op.drop_table("household")
+    with op.batch_alter_table("delegation", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_delegation_to_user_id"))
+
+    op.drop_table("delegation")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_event_household_id"))
         batch_op.drop_index(batch_op.f("ix_audit_event_at"))
@@ -948,3 +997,4 @@ def downgrade() -> None:
     op.drop_table("organisation")
     op.drop_table("landlord")
     op.drop_table("funder")
+    op.drop_table("audit_anchor")

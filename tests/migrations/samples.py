@@ -24,7 +24,7 @@ EXPECTED_COUNTS = {
     "landlord": 2,
     "residence": 1,
     "residence_places": 1,
-    "user_account": 1,
+    "user_account": 2,
     "user_role": 1,
     "residence_host": 1,
     "dwelling": 2,
@@ -46,6 +46,8 @@ EXPECTED_COUNTS = {
     "note_person": 1,
     "audit_event": 1,
     "change_history": 1,
+    "delegation": 1,
+    "audit_anchor": 1,
     "parameter": 31,  # the defaults seeded by release 0001_initial
 }
 
@@ -332,6 +334,24 @@ def insert_samples(connection: Connection) -> None:
             "previous_hash": "0" * 64,
             "hash": "a" * 64,
         },
+    )
+    add(
+        m.UserAccount,
+        {"id": 2, "login": "karim", "display_name": "Karim Benali", "created_at": at, "version": 1},
+    )
+    add(
+        m.Delegation,
+        {
+            "id": 1,
+            "from_user_id": 1,
+            "to_user_id": 2,
+            "start_date": date(2025, 7, 1),
+            "end_date": date(2025, 7, 31),
+        },
+    )
+    add(
+        m.AuditAnchor,
+        {"id": 1, "purged_at": at, "up_to_id": 0, "last_hash": "0" * 64, "purged_count": 0},
     )
     add(
         m.ChangeHistory,

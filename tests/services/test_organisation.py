@@ -6,6 +6,7 @@ import pytest
 
 from desktop_app.domain.errors import InvalidInput, RefusedError
 from desktop_app.domain.identifiers import siret_valid
+from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.paths import DatabaseTarget
 from desktop_app.services.organisation import (
     create_association,
@@ -49,15 +50,19 @@ def test_validation_names_each_field() -> None:
 def test_create_once_and_read_back(database_target: DatabaseTarget) -> None:
     workspace = open_workspace(database_target)
     try:
-        assert get_association(workspace.database) is None
+        assert get_association(workspace.database, actor=SYSTEM_ACTOR) is None
         created = create_association(
-            workspace.database, name=" Toit Partagé ", siret="732 829 320 00074", commune="Lyon"
+            workspace.database,
+            actor=SYSTEM_ACTOR,
+            name=" Toit Partagé ",
+            siret="732 829 320 00074",
+            commune="Lyon",
         )
         assert created.name == "Toit Partagé"
         assert created.siret == "73282932000074"
-        assert get_association(workspace.database) == created
+        assert get_association(workspace.database, actor=SYSTEM_ACTOR) == created
         with pytest.raises(RefusedError, match="contient déjà une association : Toit Partagé"):
-            create_association(workspace.database, name="Autre")
+            create_association(workspace.database, actor=SYSTEM_ACTOR, name="Autre")
     finally:
         workspace.close()
 
@@ -67,10 +72,10 @@ def test_invalid_input_writes_nothing(database_target: DatabaseTarget) -> None:
     workspace = open_workspace(database_target)
     try:
         with pytest.raises(InvalidInput) as refused:
-            create_association(workspace.database, name="", siret="42")
+            create_association(workspace.database, actor=SYSTEM_ACTOR, name="", siret="42")
         assert len(refused.value.issues) == 2
         assert refused.value.text.startswith("Saisie à corriger (2 point(s)) :\n– Indiquez")
-        assert get_association(workspace.database) is None
+        assert get_association(workspace.database, actor=SYSTEM_ACTOR) is None
     finally:
         workspace.close()
 
@@ -84,7 +89,7 @@ def test_parameters_read_from_the_database(
     workspace = open_workspace(database_target)
     try:
         with count_statements(workspace.database.engine) as counter:
-            params = load_parameters(workspace.database)
+            params = load_parameters(workspace.database, actor=SYSTEM_ACTOR)
         assert counter.count == 1
         assert params.int("arrears.grace_days", date(2026, 1, 1)) == 10
         assert params.get("arrears.caf_fixed_threshold", date(2027, 1, 1)) == 45_000

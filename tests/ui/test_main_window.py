@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import __version__
 from desktop_app.app import build_main_window, display_available
 from desktop_app.domain.errors import RefusedError
+from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.logs import setup_logging
 from desktop_app.paths import resolve_database
 from desktop_app.services.dto import DatabaseInfo
@@ -36,7 +37,7 @@ def dialogs() -> ScriptedDialogs:
 @pytest.fixture
 def workspace(tmp_path: Path):
     opened = open_workspace(resolve_database(str(tmp_path / "asso.db")))
-    create_association(opened.database, name="Toit Partagé", commune="Lyon")
+    create_association(opened.database, actor=SYSTEM_ACTOR, name="Toit Partagé", commune="Lyon")
     yield opened
     opened.close()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.paths import resolve_database
 from desktop_app.services.organisation import create_association, get_association
 from desktop_app.services.system import open_workspace
@@ -83,7 +84,7 @@ def test_create_my_association(qtbot, tmp_path, tasks, dialogs) -> None:
     workspace = blocker.args[0]
     try:
         assert not workspace.demo
-        association = get_association(workspace.database)
+        association = get_association(workspace.database, actor=SYSTEM_ACTOR)
         assert association is not None
         assert association.name == "Toit Partagé"
         assert (tmp_path / "seuil.db").exists()
@@ -104,7 +105,7 @@ def test_explore_the_demonstration(qtbot, tmp_path, tasks, dialogs) -> None:
     try:
         assert workspace.demo
         assert workspace.target.path == tmp_path / "demo" / "seuil-demo.db"
-        assert get_association(workspace.database) is not None
+        assert get_association(workspace.database, actor=SYSTEM_ACTOR) is not None
         assert not (tmp_path / "seuil.db").exists(), "the demonstration is a separate database"
     finally:
         workspace.close()
@@ -112,7 +113,7 @@ def test_explore_the_demonstration(qtbot, tmp_path, tasks, dialogs) -> None:
 
 def test_existing_database_opens_directly(qtbot, tmp_path, tasks, dialogs) -> None:
     workspace = open_workspace(resolve_database(str(tmp_path / "seuil.db")))
-    create_association(workspace.database, name="Toit Partagé")
+    create_association(workspace.database, actor=SYSTEM_ACTOR, name="Toit Partagé")
     workspace.close()
     startup = controller(tmp_path, tasks, dialogs)
     with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as blocker:

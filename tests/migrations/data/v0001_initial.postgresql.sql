@@ -7,6 +7,15 @@ CREATE TABLE alembic_version (
 
 -- Running upgrade  -> 0001_initial
 
+CREATE TABLE audit_anchor (
+    id SERIAL NOT NULL, 
+    purged_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    up_to_id BIGINT NOT NULL, 
+    last_hash VARCHAR(64) NOT NULL, 
+    purged_count INTEGER NOT NULL, 
+    CONSTRAINT pk_audit_anchor PRIMARY KEY (id)
+);
+
 CREATE TABLE funder (
     id SERIAL NOT NULL, 
     name VARCHAR(200) NOT NULL, 
@@ -89,8 +98,13 @@ CREATE TABLE user_account (
     active BOOLEAN NOT NULL, 
     valid_until DATE, 
     created_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    recovery_code_hash VARCHAR(300), 
+    must_change_password BOOLEAN NOT NULL, 
+    failed_logins INTEGER NOT NULL, 
+    last_failed_at TIMESTAMP WITH TIME ZONE, 
     version INTEGER DEFAULT 1 NOT NULL, 
     CONSTRAINT pk_user_account PRIMARY KEY (id), 
+    CONSTRAINT ck_user_account_failed_logins_positive CHECK (failed_logins >= 0), 
     CONSTRAINT uq_user_account_login UNIQUE (login)
 );
 
@@ -116,6 +130,21 @@ CREATE TABLE audit_event (
 CREATE INDEX ix_audit_event_at ON audit_event (at);
 
 CREATE INDEX ix_audit_event_household_id ON audit_event (household_id);
+
+CREATE TABLE delegation (
+    id SERIAL NOT NULL, 
+    from_user_id INTEGER NOT NULL, 
+    to_user_id INTEGER NOT NULL, 
+    start_date DATE NOT NULL, 
+    end_date DATE NOT NULL, 
+    CONSTRAINT pk_delegation PRIMARY KEY (id), 
+    CONSTRAINT ck_delegation_end_date_after_start_date CHECK (end_date IS NULL OR end_date >= start_date), 
+    CONSTRAINT ck_delegation_not_to_oneself CHECK (from_user_id <> to_user_id), 
+    CONSTRAINT fk_delegation_from_user_id_user_account FOREIGN KEY(from_user_id) REFERENCES user_account (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_delegation_to_user_id_user_account FOREIGN KEY(to_user_id) REFERENCES user_account (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_delegation_to_user_id ON delegation (to_user_id);
 
 CREATE TABLE household (
     id SERIAL NOT NULL, 
@@ -542,6 +571,7 @@ COMMIT;
 
 -- Sample rows
 BEGIN;
+INSERT INTO audit_anchor (id, purged_at, up_to_id, last_hash, purged_count) VALUES (1, '2025-06-02 09:00:00', 0, '0000000000000000000000000000000000000000000000000000000000000000', 0);
 INSERT INTO funder (id, name, kind, version) VALUES (1, 'DDETS du Rhône', 'state_p177', 1);
 INSERT INTO funder (id, name, kind, version) VALUES (2, 'FNAVDL', 'fnavdl', 1);
 INSERT INTO landlord (id, name, kind, phone, email, address, version) VALUES (1, 'M. et Mme Garnier', 'private', NULL, NULL, NULL, 1);
@@ -582,8 +612,10 @@ INSERT INTO partner (id, name, kind, phone, email, address, postcode, commune, v
 INSERT INTO partner (id, name, kind, phone, email, address, postcode, commune, version) VALUES (2, 'Mandataires Rhône', 'legal_guardian', NULL, NULL, NULL, NULL, NULL, 1);
 INSERT INTO programme (id, name, kind, convention_reference, convention_start, convention_end, version) VALUES (1, 'IML Lyon', 'iml_sublease', NULL, '2024-01-01', NULL, 1);
 INSERT INTO programme (id, name, kind, convention_reference, convention_start, convention_end, version) VALUES (2, 'Pension Les Tilleuls', 'boarding_house', NULL, NULL, NULL, 1);
-INSERT INTO user_account (id, login, display_name, password_hash, active, valid_until, created_at, version) VALUES (1, 'claire', 'Claire Martin', NULL, true, NULL, '2025-06-02 09:00:00', 1);
+INSERT INTO user_account (id, login, display_name, password_hash, active, valid_until, created_at, recovery_code_hash, must_change_password, failed_logins, last_failed_at, version) VALUES (1, 'claire', 'Claire Martin', NULL, true, NULL, '2025-06-02 09:00:00', NULL, false, 0, NULL, 1);
+INSERT INTO user_account (id, login, display_name, password_hash, active, valid_until, created_at, recovery_code_hash, must_change_password, failed_logins, last_failed_at, version) VALUES (2, 'karim', 'Karim Benali', NULL, true, NULL, '2025-06-02 09:00:00', NULL, false, 0, NULL, 1);
 INSERT INTO audit_event (id, at, user_id, actor, action, entity, entity_id, household_id, fields, count, reason, previous_hash, hash) VALUES (1, '2025-06-02 09:00:00', 1, 'claire', 'create', 'household', 1, 1, 'reference', NULL, NULL, '0000000000000000000000000000000000000000000000000000000000000000', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+INSERT INTO delegation (id, from_user_id, to_user_id, start_date, end_date) VALUES (1, 1, 2, '2025-07-01', '2025-07-31');
 INSERT INTO household (id, reference, key_worker_id, address, postcode, commune, domiciliation, protected, do_not_inform, archived_on, search_text, version) VALUES (1, 'M-00001', 1, NULL, NULL, NULL, NULL, false, NULL, NULL, 'm-00001 diallo aminata', 1);
 INSERT INTO partner_contact (id, partner_id, name, position, phone, email) VALUES (1, 1, 'Accueil SIAO', NULL, NULL, NULL);
 INSERT INTO person (id, last_name, first_name, birth_date, sex, nationality, residence_permit_expiry, phone, email, language, interpreter_needed, benefit_agency, allocataire_number, legal_protection, mandataire_id, emergency_contact, emergency_contact_consent, search_name, version) VALUES (1, 'Diallo', 'Aminata', '1988-04-12', 'f', 'fr', NULL, NULL, NULL, NULL, false, 'caf', '1234567', 'none', NULL, NULL, false, 'diallo aminata', 1);
@@ -614,6 +646,7 @@ INSERT INTO benefit_status (id, contract_id, valid_from, status) VALUES (1, 1, '
 INSERT INTO rent_rate (id, contract_id, valid_from, rent, charges, mandatory_services, optional_services, expected_benefit, tiers_payant, due_day) VALUES (1, 1, '2024-03-01', 52000, 6000, 0, 0, 31000, true, 5);
 INSERT INTO sliding_plan (id, contract_id, convention_signed_on, review_period_months, max_months, caleol_date, caleol_decision, planned_on, slid_on, outcome, failure_reason, version) VALUES (1, 1, '2024-03-01', 6, 24, NULL, NULL, NULL, NULL, 'in_progress', NULL, 1);
 INSERT INTO sliding_review (id, plan_id, review_date, participants, rent_paid_regularly, peaceful_occupation, tenant_obligations, administrative_autonomy, opinion) VALUES (1, 1, '2024-09-02', NULL, true, true, NULL, NULL, 'extend');
+SELECT setval(pg_get_serial_sequence('audit_anchor', 'id'), COALESCE((SELECT max(id) FROM audit_anchor), 1));
 SELECT setval(pg_get_serial_sequence('funder', 'id'), COALESCE((SELECT max(id) FROM funder), 1));
 SELECT setval(pg_get_serial_sequence('landlord', 'id'), COALESCE((SELECT max(id) FROM landlord), 1));
 SELECT setval(pg_get_serial_sequence('organisation', 'id'), COALESCE((SELECT max(id) FROM organisation), 1));
@@ -622,6 +655,7 @@ SELECT setval(pg_get_serial_sequence('partner', 'id'), COALESCE((SELECT max(id) 
 SELECT setval(pg_get_serial_sequence('programme', 'id'), COALESCE((SELECT max(id) FROM programme), 1));
 SELECT setval(pg_get_serial_sequence('user_account', 'id'), COALESCE((SELECT max(id) FROM user_account), 1));
 SELECT setval(pg_get_serial_sequence('audit_event', 'id'), COALESCE((SELECT max(id) FROM audit_event), 1));
+SELECT setval(pg_get_serial_sequence('delegation', 'id'), COALESCE((SELECT max(id) FROM delegation), 1));
 SELECT setval(pg_get_serial_sequence('household', 'id'), COALESCE((SELECT max(id) FROM household), 1));
 SELECT setval(pg_get_serial_sequence('partner_contact', 'id'), COALESCE((SELECT max(id) FROM partner_contact), 1));
 SELECT setval(pg_get_serial_sequence('person', 'id'), COALESCE((SELECT max(id) FROM person), 1));

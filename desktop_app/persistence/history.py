@@ -1,0 +1,63 @@
+"""Business history of a household's file: old → new values of dates, statuses and amounts.
+
+For coordinators to see why a frozen figure moved. Never free text: a value is a date, an
+amount in cents, a boolean or a code, written in a stable form.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+from sqlalchemy.orm import Session
+
+from desktop_app.persistence.models import ChangeHistory
+
+HistoryValue = date | int | bool | str | None
+_CODE = re.compile(r"^[a-z0-9_]{1,40}$")
+
+
+def _form(value: HistoryValue) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        raise TypeError("history keeps dates, not timestamps")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if _CODE.match(value):
+        return value
+    raise ValueError("history keeps dates, statuses and amounts, never free text")
+
+
+def record_change(
+    session: Session,
+    *,
+    user_id: int | None,
+    household_id: int | None,
+    entity: str,
+    entity_id: int,
+    field: str,
+    old: HistoryValue,
+    new: HistoryValue,
+    at: datetime | None = None,
+) -> ChangeHistory | None:
+    """Add one old → new line (nothing when the value did not change)."""
+    before, after = _form(old), _form(new)
+    if before == after:
+        return None
+    row = ChangeHistory(
+        at=(at or datetime.now(UTC)).astimezone(UTC),
+        user_id=user_id,
+        household_id=household_id,
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old_value=before,
+        new_value=after,
+    )
+    session.add(row)
+    return row
