@@ -129,6 +129,48 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     "cli.help.audit": "traçabilité : « verify » vérifie la chaîne d'empreintes du journal",
     "cli.help.audit.operation": "opération : verify",
+    # Passwords and accounts
+    "password.too_short": "Le mot de passe doit contenir au moins {minimum} caractères.",
+    "password.too_long": "Le mot de passe ne doit pas dépasser {maximum} caractères.",
+    "password.contains_login": (
+        "Le mot de passe ne doit contenir ni l'identifiant, ni le nom ou le prénom de la personne."
+    ),
+    "password.common": (
+        "Le mot de passe contient un mot de passe courant ou une suite prévisible (azerty, "
+        "1234, aaaa, une année…)."
+    ),
+    "password.too_weak": (
+        "Mot de passe trop facile à deviner : sa robustesse est estimée à {bits} bits, il en "
+        "faut au moins {required}. Allongez-le, par exemple avec une phrase de plusieurs mots "
+        "sans rapport entre eux."
+    ),
+    "password.mismatch": "Les deux mots de passe saisis sont différents.",
+    "user.login_invalid": (
+        "L'identifiant « {value} » doit faire de 2 à 40 caractères : lettres minuscules sans "
+        "accent, chiffres, point, tiret."
+    ),
+    "user.login_taken": "L'identifiant « {login} » est déjà utilisé.",
+    "user.name_required": "Indiquez le nom de la personne.",
+    "user.role_required": "Donnez au moins un rôle à ce compte.",
+    "user.role_unknown": "Rôle inconnu : « {value} ».",
+    "user.scope_unknown": "Dispositif ou pension inconnu : « {value} ».",
+    "user.unknown": "Aucun compte ne porte l'identifiant « {login} ».",
+    "user.first_exists": "Cette base a déjà un administrateur : connectez-vous avec son compte.",
+    "user.last_admin": (
+        "« {login} » est le dernier administrateur actif : créez-en un autre avant de le "
+        "désactiver."
+    ),
+    "auth.failed": "Identifiant ou mot de passe incorrect.",
+    "auth.wait": "Trop d'essais infructueux : réessayez dans {seconds} secondes.",
+    "auth.disabled": "Ce compte est désactivé ou arrivé à sa date de fin.",
+    "auth.needs_user": (
+        "Cette base a des comptes utilisateurs : indiquez le vôtre avec --user (mot de passe "
+        "demandé, ou SEUIL_PASSWORD)."
+    ),
+    "auth.no_accounts_user": (
+        "Cette base n'a pas encore de compte utilisateur : l'option --user est inutile ici."
+    ),
+    "auth.recovery_invalid": "Ce code de récupération n'est pas valide pour cette base.",
     # Access
     "auth.denied": "Vos droits ne permettent pas de {what}.",
     # Association
