@@ -9,19 +9,26 @@ what it needs only when it runs, so ``--help`` stays instant.
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from desktop_app import __version__
-from desktop_app.domain.errors import KnownError
+from desktop_app.domain.errors import KnownError, RefusedError, UsageError
 from desktop_app.domain.messages import message
-from desktop_app.domain.periods import parse_date
+from desktop_app.domain.periods import format_date, parse_date
+from desktop_app.domain.vocabulary import ROLE
 from desktop_app.logs import current_log_file, log_unexpected, setup_logging
 from desktop_app.paths import DatabaseTarget, demo_database_path, log_dir, resolve_database
+
+if TYPE_CHECKING:
+    from desktop_app.services.system import Workspace
+    from desktop_app.services.users import NewAccount, RoleSpec
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +70,39 @@ class Context:
     today: date
     out: TextIO
     err: TextIO
+    user: str | None = None
 
     def say(self, text: str) -> None:
         """Print a line of the command's result on stdout."""
         print(text, file=self.out)
+
+    def open(self) -> Workspace:
+        """Open the existing database as the person named by ``--user``.
+
+        A database without accounts is worked on by the system actor (DOMAIN §1); one with
+        accounts needs ``--user`` and its password (``SEUIL_PASSWORD``, else asked).
+        """
+        from dataclasses import replace
+
+        from desktop_app.services.system import open_workspace
+        from desktop_app.services.users import authenticate, has_accounts
+
+        workspace = open_workspace(self.target, create=False)
+        try:
+            if not has_accounts(workspace.database):
+                if self.user:
+                    raise RefusedError("auth.no_accounts_user")
+                return workspace
+            if not self.user:
+                raise RefusedError("auth.needs_user")
+            password = os.environ.get("SEUIL_PASSWORD")
+            if password is None:
+                password = getpass.getpass("Mot de passe : ", stream=self.err)
+            session = authenticate(workspace.database, login=self.user, password=password)
+            return replace(workspace, actor=session.actor)
+        except BaseException:
+            workspace.close()
+            raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +159,10 @@ def _run_demo(args: argparse.Namespace, context: Context) -> int:
     from desktop_app.services.demo import create_demo_database
 
     started = time.perf_counter()
-    summary = create_demo_database(
+    result = create_demo_database(
         context.target, size=args.size, seed=args.seed, today=context.today, force=args.force
     )
+    summary = result.summary
     context.say(
         message(
             "demo.done",
@@ -136,6 +173,9 @@ def _run_demo(args: argparse.Namespace, context: Context) -> int:
             programmes=format_count(summary.programmes),
         )
     )
+    context.say(message("demo.accounts"))
+    for account in result.accounts:
+        context.say(f"  {account.login:<20} {ROLE.label(account.role):<32} {account.password}")
     return EXIT_OK
 
 
@@ -146,9 +186,8 @@ def _configure_audit(parser: argparse.ArgumentParser) -> None:
 def _run_audit(_args: argparse.Namespace, context: Context) -> int:
     from desktop_app.reports.formatting import format_count
     from desktop_app.services.audit import verify_security_log
-    from desktop_app.services.system import open_workspace
 
-    workspace = open_workspace(context.target, create=False)
+    workspace = context.open()
     try:
         report = verify_security_log(workspace.database, actor=workspace.actor)
     finally:
@@ -160,10 +199,104 @@ def _run_audit(_args: argparse.Namespace, context: Context) -> int:
     return EXIT_REFUSED
 
 
+def _configure_users(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "operation",
+        choices=("add", "list", "disable", "reset-admin"),
+        help=message("cli.help.users.operation"),
+    )
+    parser.add_argument(
+        "login", nargs="?", metavar="IDENTIFIANT", help=message("cli.help.users.login")
+    )
+    parser.add_argument("--name", metavar="NOM", help=message("cli.help.users.name"))
+    parser.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        metavar="RÔLE[:dispositif=NOM|pension=NOM]",
+        help=message("cli.help.users.role"),
+    )
+    parser.add_argument(
+        "--until", metavar="DATE", type=_date_argument, help=message("cli.help.users.until")
+    )
+    parser.add_argument("--code", metavar="CODE", help=message("cli.help.users.code"))
+
+
+def _role_spec(text: str) -> RoleSpec:
+    from desktop_app.services.users import RoleSpec
+
+    role_text, _, scope = text.partition(":")
+    role = ROLE.parse(role_text)
+    if role is None:
+        raise UsageError("cli.usage_error", detail=message("user.role_unknown", value=role_text))
+    if not scope:
+        return RoleSpec(role)
+    kind, _, name = scope.partition("=")
+    if kind.strip() in {"dispositif", "programme"} and name.strip():
+        return RoleSpec(role, programme=name.strip())
+    if kind.strip() in {"pension", "residence", "résidence"} and name.strip():
+        return RoleSpec(role, residence=name.strip())
+    raise UsageError("cli.usage_error", detail=message("cli.users.scope_syntax", value=scope))
+
+
+def _run_users(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.services.users import add_user, disable_user, list_users, reset_admin
+
+    if args.operation in {"add", "disable"} and not args.login:
+        raise UsageError("cli.usage_error", detail=message("cli.users.login_needed"))
+    if args.operation == "reset-admin":
+        from desktop_app.services.system import open_workspace
+
+        code = args.code or os.environ.get("SEUIL_RECOVERY_CODE")
+        if code is None:
+            code = getpass.getpass("Code de récupération : ", stream=context.err)
+        workspace = open_workspace(context.target, create=False)
+        try:
+            account = reset_admin(workspace.database, recovery_code=code)
+        finally:
+            workspace.close()
+        _print_account(context, account)
+        return EXIT_OK
+    workspace = context.open()
+    try:
+        if args.operation == "list":
+            for user in list_users(workspace.database, actor=workspace.actor):
+                state = message("cli.users.active" if user.active else "cli.users.disabled")
+                until = f" (jusqu'au {format_date(user.valid_until)})" if user.valid_until else ""
+                roles = ", ".join(user.roles)
+                context.say(f"{user.login:<20} {user.display_name:<28} {state}{until} — {roles}")
+        elif args.operation == "add":
+            specs = [_role_spec(text) for text in args.role]
+            account = add_user(
+                workspace.database,
+                actor=workspace.actor,
+                login=args.login,
+                display_name=args.name or "",
+                roles=specs,
+                valid_until=args.until,
+            )
+            _print_account(context, account)
+        else:
+            disable_user(workspace.database, actor=workspace.actor, login=args.login)
+            context.say(message("cli.users.disabled_done", login=args.login))
+    finally:
+        workspace.close()
+    return EXIT_OK
+
+
+def _print_account(context: Context, account: NewAccount) -> None:
+    context.say(message("cli.users.created", login=account.login))
+    if account.password:
+        context.say(message("cli.users.password", password=account.password))
+    if account.recovery_code:
+        context.say(message("cli.users.recovery", code=account.recovery_code))
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("audit", "cli.help.audit", _configure_audit, _run_audit),
     Command("check", "cli.help.check", _no_arguments, _run_check),
     Command("demo", "cli.help.demo", _configure_demo, _run_demo, target="demo"),
+    Command("users", "cli.help.users", _configure_users, _run_users),
 )
 
 
@@ -189,6 +322,9 @@ def _add_global_options(parser: argparse.ArgumentParser, *, in_command: bool) ->
     group = parser.add_argument_group("options générales")
     group.add_argument("-h", "--help", action="help", help=message("cli.help.help"))
     group.add_argument("--db", metavar="CHEMIN|URL", default=default, help=message("cli.help.db"))
+    group.add_argument(
+        "--user", metavar="IDENTIFIANT", default=default, help=message("cli.help.user")
+    )
     group.add_argument(
         "--today",
         metavar="DATE",
@@ -250,7 +386,9 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             target = resolve_database(args.db)
         if command.uses_database:
             print(message("cli.database", database=target.display), file=err)
-        context = Context(target=target, today=args.today or date.today(), out=out, err=err)
+        context = Context(
+            target=target, today=args.today or date.today(), out=out, err=err, user=args.user
+        )
         return command.run(args, context)
     except KnownError as error:
         print(error.text, file=err)

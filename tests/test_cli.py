@@ -206,3 +206,97 @@ def test_audit_verify_exit_codes(tmp_path: Path) -> None:
     assert code == cli.EXIT_REFUSED
     assert out.startswith("Traçabilité rompue à l'événement n° 1")
     assert run_cli("audit", "--db", str(db))[0] == cli.EXIT_USAGE
+
+
+def _demo_with_accounts(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    demo = tmp_path / "demo.db"
+    code, out, err = run_cli("demo", "--db", str(demo), "--today", "2026-11-27")
+    assert code == 0, err
+    passwords = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if line.startswith("  ") and len(parts) >= 3:
+            passwords[parts[0]] = parts[-1]
+    assert set(passwords) >= {"coordination", "admin", "direction", "travailleur.social"}
+    return demo, passwords
+
+
+def test_a_database_with_accounts_needs_a_user(tmp_path: Path, monkeypatch) -> None:
+    demo, passwords = _demo_with_accounts(tmp_path)
+    code, _, err = run_cli("audit", "verify", "--db", str(demo))
+    assert code == cli.EXIT_REFUSED
+    assert "indiquez le vôtre avec --user" in err
+    monkeypatch.setenv("SEUIL_PASSWORD", "pas-le-bon")
+    code, _, err = run_cli("audit", "verify", "--db", str(demo), "--user", "direction")
+    assert code == cli.EXIT_REFUSED
+    assert "Identifiant ou mot de passe incorrect." in err
+    monkeypatch.setenv("SEUIL_PASSWORD", passwords["travailleur.social"])
+    code, _, err = run_cli("audit", "verify", "--db", str(demo), "--user", "travailleur.social")
+    assert code == cli.EXIT_REFUSED
+    assert "Vos droits ne permettent pas de lire la traçabilité." in err
+    monkeypatch.setenv("SEUIL_PASSWORD", passwords["direction"])
+    code, out, _ = run_cli("--user", "direction", "audit", "verify", "--db", str(demo))
+    assert code == 0
+    assert out.startswith("Traçabilité intacte")
+
+
+def test_users_add_list_disable(tmp_path: Path, monkeypatch) -> None:
+    demo, passwords = _demo_with_accounts(tmp_path)
+    monkeypatch.setenv("SEUIL_PASSWORD", passwords["admin"])
+    base = ["--db", str(demo), "--user", "admin"]
+    code, out, err = run_cli(
+        "users",
+        "add",
+        "julie",
+        "--name",
+        "Julie Morel",
+        "--role",
+        "Travailleur social",
+        "--until",
+        "30/06/2027",
+        *base,
+    )
+    assert code == 0, err
+    assert "Compte « julie » prêt." in out
+    assert "Mot de passe provisoire" in out
+    code, out, _ = run_cli("users", "list", *base)
+    assert code == 0
+    [julie] = [line for line in out.splitlines() if line.startswith("julie")]
+    assert "Julie Morel" in julie
+    assert "jusqu'au 30/06/2027" in julie
+    assert "Travailleur social" in julie
+    assert run_cli("users", "disable", "julie", *base)[0] == 0
+    code, out, _ = run_cli("users", "list", *base)
+    assert "désactivé" in next(line for line in out.splitlines() if line.startswith("julie"))
+    code, _, err = run_cli("users", "add", "x", "--role", "sorcier", *base)
+    assert code == cli.EXIT_USAGE
+    assert "Rôle inconnu" in err
+    code, _, err = run_cli("users", "add", *base)
+    assert code == cli.EXIT_USAGE
+
+
+def test_first_administrator_and_reset_admin(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "seuil.db"
+    from desktop_app.paths import resolve_database
+    from desktop_app.services.system import open_workspace
+
+    open_workspace(resolve_database(str(db))).close()
+    code, out, err = run_cli(
+        "users", "add", "awa", "--name", "Awa Traoré", "--role", "tech_admin", "--db", str(db)
+    )
+    assert code == 0, err
+    recovery = out.split("(il ne sera plus affiché) : ")[1].strip()
+    code, _, err = run_cli(
+        "users", "reset-admin", "--code", "ABCD-EFGH-JKMN-PQRS-TUVW", "--db", str(db)
+    )
+    assert code == cli.EXIT_REFUSED
+    assert "code de récupération n'est pas valide" in err
+    monkeypatch.setenv("SEUIL_RECOVERY_CODE", recovery.lower())
+    code, out, _ = run_cli("users", "reset-admin", "--db", str(db))
+    assert code == 0
+    assert "Compte « awa » prêt." in out
+    assert "Mot de passe provisoire" in out
+    assert "Code de récupération" in out
+    code, _, err = run_cli("users", "list", "--db", str(db))
+    assert code == cli.EXIT_REFUSED
+    assert "--user" in err

@@ -127,6 +127,35 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Traçabilité rompue à l'événement n° {event} : il a été modifié, ou un événement "
         "précédent supprimé ({count} événement(s) vérifié(s) avant lui)."
     ),
+    "cli.help.users": "comptes : add, list, disable, reset-admin",
+    "cli.help.users.operation": (
+        "opération : add (ajouter), list, disable (désactiver), reset-admin"
+    ),
+    "cli.help.users.login": "identifiant du compte (add, disable)",
+    "cli.help.users.name": "nom de la personne (add)",
+    "cli.help.users.role": (
+        "rôle, répétable : coordinator, social_worker, host… ou son libellé ; limité à un "
+        "dispositif ou une pension avec :dispositif=NOM ou :pension=NOM"
+    ),
+    "cli.help.users.until": "date de fin du compte (stagiaire…)",
+    "cli.help.users.code": (
+        "code de récupération (reset-admin ; sinon SEUIL_RECOVERY_CODE, sinon demandé)"
+    ),
+    "cli.users.scope_syntax": (
+        "portée « {value} » incomprise : écrivez dispositif=NOM ou pension=NOM"
+    ),
+    "cli.users.login_needed": "indiquez l'identifiant du compte",
+    "cli.users.active": "actif",
+    "cli.users.disabled": "désactivé",
+    "cli.users.disabled_done": "Compte « {login} » désactivé.",
+    "cli.users.created": "Compte « {login} » prêt.",
+    "cli.users.password": (
+        "Mot de passe provisoire (à changer à la première connexion) : {password}"
+    ),
+    "cli.users.recovery": (
+        "Code de récupération de l'administrateur, à noter et ranger en lieu sûr "
+        "(il ne sera plus affiché) : {code}"
+    ),
     "cli.help.audit": "traçabilité : « verify » vérifie la chaîne d'empreintes du journal",
     "cli.help.audit.operation": "opération : verify",
     # Passwords and accounts
@@ -190,6 +219,10 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Le fichier « {database} » n'est pas une démonstration créée par Seuil (c'est peut-être "
         "la base d'une association) : Seuil ne le remplace pas."
     ),
+    "demo.accounts": (
+        "Comptes de démonstration (un par rôle ; données fictives, mots de passe à usage de "
+        "démonstration) :"
+    ),
     "demo.unknown_size": "Taille inconnue « {value} » : choisissez S, M ou L.",
     "demo.done": (
         "Démonstration créée en {seconds} s : {households} ménages, {persons} personnes, "
@@ -207,7 +240,7 @@ MESSAGES: Final[Mapping[str, str]] = {
 }
 
 
-def message(code: str, **params: object) -> str:
+def message(code: str, /, **params: object) -> str:
     """Return the French text for ``code`` with ``params`` substituted.
 
     Raises:

@@ -21,18 +21,22 @@ import random
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Final
 
 from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RefusedError
+from desktop_app.domain.passwords import new_temporary_password
+from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor
 from desktop_app.domain.progress import TaskControl
 from desktop_app.domain.text import normalise
 from desktop_app.paths import DatabaseTarget
+from desktop_app.persistence import audit
 from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import Parameter
@@ -1386,6 +1390,38 @@ def _luhn_valid(digits: Sequence[int]) -> bool:
 # ------------------------------------------------------------------ the demo database as a whole
 
 
+# One account per role, so each screen can be tried as each member of a team would see it.
+DEMO_ACCOUNTS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("coordination", "Camille Coordination", "coordinator"),
+    ("travailleur.social", "Sami Accompagnement", "social_worker"),
+    ("hote", "Nadia Hôte", "host"),
+    ("gestion.locative", "Louis Gestion", "rental_manager"),
+    ("direction", "Hélène Direction", "director"),
+    ("admin", "Théo Administration", "tech_admin"),
+    ("secretariat", "Inès Accueil", "secretary"),
+    ("stagiaire", "Jules Stage", "intern"),
+    ("benevole", "Rose Bénévole", "volunteer"),
+)
+DEMO_LOGIN: Final = "coordination"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    """A demonstration account and its password (fictitious data: printed on purpose)."""
+
+    login: str
+    role: str
+    password: str
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult:
+    """What `create_demo_database` made."""
+
+    summary: DemoSummary
+    accounts: tuple[DemoAccount, ...]
+
+
 def create_demo_database(
     target: DatabaseTarget,
     *,
@@ -1394,17 +1430,20 @@ def create_demo_database(
     seed: int = 1,
     force: bool = False,
     control: TaskControl | None = None,
-) -> DemoSummary:
+) -> DemoResult:
     """Create a demonstration database at ``target`` (for ``demo`` and the welcome screen).
 
     An existing file is replaced only with ``force``, and only if it is itself a demonstration:
     a real association's database is never overwritten. The database is marked as a
-    demonstration (parameter ``database.demo``) so the GUI shows its banner.
+    demonstration (parameter ``database.demo``) so the GUI shows its banner, and has one
+    account per role whose passwords are returned.
 
     Raises:
         RefusedError: unknown size, existing file without ``force``, not a demonstration, or a
             PostgreSQL database that already holds data.
     """
+    from desktop_app.services.users import RoleSpec, add_user  # noqa: PLC0415 - cycle-free
+
     control = control or TaskControl()
     if size not in SIZES:
         raise RefusedError("demo.unknown_size", value=size)
@@ -1415,7 +1454,7 @@ def create_demo_database(
         if not _is_demo_file(path):
             raise RefusedError("demo.not_a_demo", database=target.display)
         _remove_sqlite(path)
-    control.report(0, 2)
+    control.report(0, 3)
     opened = open_database(target)
     try:
         if path is None and not opened.created:
@@ -1426,16 +1465,60 @@ def create_demo_database(
                 .where(Parameter.key == "database.demo", Parameter.scope == "")
                 .values(value=json.dumps(True))
             )
-        control.report(1, 2)
+        control.report(1, 3)
         summary = build_demo(opened.database, size=size, seed=seed, today=today)
-        control.report(2, 2)
+        control.report(2, 3)
+        accounts = []
+        for login, name, role in DEMO_ACCOUNTS:
+            password = new_temporary_password()
+            add_user(
+                opened.database,
+                actor=SYSTEM_ACTOR,
+                login=login,
+                display_name=name,
+                roles=[RoleSpec(role)],
+                password=password,  # chosen here: no change asked at a demonstration login
+            )
+            accounts.append(DemoAccount(login=login, role=role, password=password))
+        opened.database.run_write(
+            lambda session: audit.record(
+                session,
+                actor=SYSTEM_ACTOR.login,
+                user_id=None,
+                action="create",
+                entity="demo",
+                count=summary.households,
+            )
+        )
+        control.report(3, 3)
     except BaseException:
         opened.database.dispose()
         if path is not None:
             _remove_sqlite(path)
         raise
     opened.database.dispose()
-    return summary
+    return DemoResult(summary=summary, accounts=tuple(accounts))
+
+
+def demo_actor(database: Database, *, now: datetime | None = None) -> Actor:
+    """The GUI opens a demonstration as its coordinator, without a password (fictitious data).
+
+    The opening is a login of that account in the security log, like any other.
+    """
+    from desktop_app.services.users import actor_for  # noqa: PLC0415 - cycle-free
+
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+
+    def work(session: Session) -> Actor:
+        account = session.scalars(
+            select(m.UserAccount).where(m.UserAccount.login == DEMO_LOGIN)
+        ).first()
+        if account is None:
+            raise RefusedError("demo.not_a_demo", database=str(database.target.display))
+        audit.record(session, actor=account.login, user_id=account.id, action="login", at=moment)
+        return actor_for(session, account, moment.date())
+
+    return database.run_write(work)
 
 
 def is_demo(database: Database) -> bool:

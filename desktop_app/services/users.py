@@ -27,6 +27,7 @@ from desktop_app.domain.passwords import (
     new_temporary_password,
 )
 from desktop_app.domain.permissions import ROLES, Actor, Grant, account_in_force
+from desktop_app.domain.vocabulary import ROLE
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import Delegation, Programme, Residence, UserAccount, UserRole
@@ -293,7 +294,9 @@ def _roles_text(session: Session, user_id: int) -> tuple[str, ...]:
         .order_by(UserRole.id)
     )
     return tuple(
-        role if not (programme or residence) else f"{role} @ {programme or residence}"
+        ROLE.label(role)
+        if not (programme or residence)
+        else f"{ROLE.label(role)} ({programme or residence})"
         for role, programme, residence in rows
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.domain.errors import KnownError
 from desktop_app.domain.progress import TaskControl
 from desktop_app.paths import DatabaseTarget, resolve_database
-from desktop_app.services.demo import create_demo_database
+from desktop_app.services.demo import create_demo_database, demo_actor
 from desktop_app.services.organisation import create_association
 from desktop_app.services.system import Workspace, open_workspace
 from desktop_app.ui.dialogs.association import AssociationDialog
@@ -110,7 +111,12 @@ class StartupController(QObject):
         def job(control: TaskControl) -> Workspace:
             if not self._demo_path.exists():
                 create_demo_database(demo_target, size=DEMO_SIZE, today=today, control=control)
-            return open_workspace(demo_target, create=False, demo=True)
+            workspace = open_workspace(demo_target, create=False, demo=True)
+            try:
+                return replace(workspace, actor=demo_actor(workspace.database))
+            except BaseException:
+                workspace.close()
+                raise
 
         self._tasks.write(job, name="open-demo", on_done=self._done, on_error=self._retry)
 

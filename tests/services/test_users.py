@@ -85,7 +85,7 @@ def test_add_list_disable(database, admin) -> None:
     assert created.password is not None
     assert created.recovery_code is None
     users = {u.login: u for u in list_users(database, actor=actor)}
-    assert users["claire"].roles == ("social_worker @ IML Lyon", "host")
+    assert users["claire"].roles == ("Travailleur social (IML Lyon)", "Hôte")
     session = authenticate(database, login="claire", password=created.password, now=NOW)
     assert session.must_change_password
     assert session.actor.grants[0] == Grant("social_worker", programme_id=1)
