@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import QTimer
 
 from desktop_app.domain.messages import message
+from desktop_app.domain.permissions import may_ever
 from desktop_app.logs import setup_logging
 from desktop_app.paths import (
     account_data_dir,
@@ -32,7 +33,10 @@ from desktop_app.ui.dialogs.provider import DialogProvider, QtDialogProvider
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.home import HomeView
+from desktop_app.ui.views.security_log import SecurityLogView
+from desktop_app.ui.views.users import UsersView
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +59,14 @@ def build_main_window(
 ) -> MainWindow:
     """Assemble the sections and the window; the facts arrive from read jobs."""
     home = HomeView()
-    window = MainWindow(sections=[home], tasks=tasks, dialogs=dialogs)
+    sections: list[SectionView] = [home]
+    if may_ever(workspace.actor, "users.manage"):
+        sections.append(UsersView(workspace, tasks=tasks, dialogs=dialogs))
+    if may_ever(workspace.actor, "audit.read"):
+        sections.append(SecurityLogView(workspace, tasks=tasks, dialogs=dialogs))
+    window = MainWindow(sections=sections, tasks=tasks, dialogs=dialogs)
     window.set_demo(workspace.demo)
+    window.show_user(workspace.actor.login)
     home.show_opening(workspace.report)
     target = workspace.target
 
@@ -143,7 +153,7 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(int(args.quit_after * 1000), app.closeAllWindows)
         QTimer.singleShot(int(args.quit_after * 1000) + 50, app.quit)
     code = app.exec()
-    tasks.shutdown()
+    tasks.shutdown()  # queued saves run to their end before the databases close
     for workspace in workspaces:
         workspace.close()
     return code

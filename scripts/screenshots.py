@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 
-from desktop_app.domain.permissions import SYSTEM_ACTOR
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -27,15 +26,18 @@ from desktop_app.paths import resolve_database
 from desktop_app.services.dto import DatabaseInfo
 from desktop_app.services.organisation import create_association
 from desktop_app.services.system import open_workspace
+from desktop_app.services.users import RoleSpec, add_user, authenticate, create_administrator
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.association import AssociationDialog
 from desktop_app.ui.dialogs.first_start import DataFolderDialog
+from desktop_app.ui.dialogs.login import LoginDialog, PasswordDialog, RecoveryCodeDialog
 from desktop_app.ui.dialogs.provider import QtDialogProvider
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
+ADMIN_PASSWORD = "lanterne bateau ortie fenouil"
 SHOWN_DATABASE = DatabaseInfo(
     display="C:\\Users\\Public\\Seuil\\seuil.db",
     dialect="sqlite",
@@ -66,7 +68,7 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def take(out_dir: Path) -> list[Path]:
+def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the other
     """Render every screen into ``out_dir``; return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     create_application(sys.argv[:1])
@@ -87,12 +89,42 @@ def take(out_dir: Path) -> list[Path]:
     form.accept()  # shows the message beside the field, stays open
     written.append(_save(form, out_dir / "creer-association.png"))
 
+    written.append(_save(LoginDialog("Association Toit Partagé"), out_dir / "connexion.png"))
+    admin_form = PasswordDialog(with_identity=True, strict=True)
+    admin_form.login_edit.setText("awa")
+    admin_form.name_edit.setText("Awa Traoré")
+    admin_form.password_edit.setText("lanterne bateau")
+    written.append(_save(admin_form, out_dir / "administrateur.png"))
+    written.append(
+        _save(RecoveryCodeDialog("K7PM-X3RA-9TVB-QH4E-2NWC"), out_dir / "code-recuperation.png")
+    )
+
     with tempfile.TemporaryDirectory() as tmp:
         workspace = open_workspace(resolve_database(str(Path(tmp) / "seuil.db")))
-        create_association(
-            workspace.database, actor=SYSTEM_ACTOR, name="Association Toit Partagé", commune="Lyon"
+        create_administrator(
+            workspace.database, login="awa", display_name="Awa Traoré", password=ADMIN_PASSWORD
         )
-        window = build_main_window(workspace, tasks=tasks, dialogs=QtDialogProvider())
+        admin = authenticate(workspace.database, login="awa", password=ADMIN_PASSWORD).actor
+        create_association(
+            workspace.database, actor=admin, name="Association Toit Partagé", commune="Lyon"
+        )
+        for login, name, role in (
+            ("camille", "Camille Roussel", "coordinator"),
+            ("sami", "Sami Haddad", "social_worker"),
+            ("nadia", "Nadia Benali", "host"),
+        ):
+            add_user(
+                workspace.database,
+                actor=admin,
+                login=login,
+                display_name=name,
+                roles=[RoleSpec(role)],
+                password=ADMIN_PASSWORD,
+            )
+        coordinator = authenticate(workspace.database, login="camille", password=ADMIN_PASSWORD)
+        window = build_main_window(
+            replace(workspace, actor=coordinator.actor), tasks=tasks, dialogs=QtDialogProvider()
+        )
         window.resize(WINDOW_SIZE)
         window.show()
         _wait_idle(tasks)
@@ -102,10 +134,25 @@ def take(out_dir: Path) -> list[Path]:
         home.show_database(SHOWN_DATABASE)
         written.append(_save(window, out_dir / "accueil.png"))
         window.set_demo(True)
-        window.show()
         written.append(_save(window, out_dir / "demonstration.png"))
         about = window.show_about()
         written.append(_save(about, out_dir / "a-propos.png"))
+
+        admin_window = build_main_window(
+            replace(workspace, actor=admin), tasks=tasks, dialogs=QtDialogProvider()
+        )
+        admin_window.resize(WINDOW_SIZE)
+        admin_window.show()
+        _wait_idle(tasks)
+        admin_window.show_database(SHOWN_DATABASE)
+        for row, name in ((1, "utilisateurs.png"), (2, "tracabilite.png")):
+            admin_window.navigation.setCurrentRow(row)
+            _wait_idle(tasks)
+            view = admin_window.stack.currentWidget()
+            table = getattr(view, "table", None)
+            if table is not None:
+                table.resizeColumnsToContents()
+            written.append(_save(admin_window, out_dir / name))
         workspace.close()
     tasks.shutdown()
     return written

@@ -393,6 +393,28 @@ ROLE = Vocabulary(
     ],
 )
 
+AUDIT_ACTION = Vocabulary(
+    "audit_action",
+    [
+        ("create", "Création"),
+        ("update", "Modification"),
+        ("delete", "Suppression"),
+        ("export", "Export"),
+        ("report_run", "Édition d'un bilan"),
+        ("login", "Connexion"),
+        ("login_failed", "Connexion refusée"),
+        ("logout", "Déconnexion"),
+        ("justified_access", "Accès justifié"),
+        ("open_protected", "Ouverture d'un dossier protégé"),
+        ("open_confidential", "Lecture d'une note confidentielle"),
+        ("purge", "Purge"),
+        ("import", "Import"),
+        ("backup", "Sauvegarde"),
+        ("restore", "Restauration"),
+        ("settings", "Paramètres"),
+    ],
+)
+
 DPE_CLASS = Vocabulary("dpe_class", [(c, c) for c in "ABCDEFG"])
 
 ALL: tuple[Vocabulary, ...] = (

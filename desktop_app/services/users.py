@@ -533,3 +533,15 @@ def authenticate(
     if isinstance(outcome, RefusedError):
         raise outcome
     return outcome
+
+
+@service_action("users.manage")
+def scope_choices(database: Database, *, actor: Actor) -> tuple[list[str], list[str]]:
+    """The programmes and residences a role may be limited to, by name."""
+
+    def read(session: Session) -> tuple[list[str], list[str]]:
+        programmes = list(session.scalars(select(Programme.name).order_by(Programme.name)))
+        residences = list(session.scalars(select(Residence.name).order_by(Residence.name)))
+        return programmes, residences
+
+    return database.run_read(read)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName(self.tr("User"))
+        self.statusBar().addPermanentWidget(self.user_label)
         self.database_label = QLabel()
         self.database_label.setAccessibleName(self.tr("Database in use"))
         self.statusBar().addPermanentWidget(self.database_label, 1)
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
         if info is not None:
             self.setWindowTitle(self.tr("Seuil — {name}").format(name=info.name))
 
+    def show_user(self, login: str) -> None:
+        """Who works in this window (the security log says the same)."""
+        self.user_label.setText(self.tr("User: {login}").format(login=login))
+
     def show_database(self, info: DatabaseInfo) -> None:
         """Put the database in use in the status bar."""
         self.database_label.setText(self.tr("Database: {location}").format(location=info.display))
@@ -122,8 +129,3 @@ class MainWindow(QMainWindow):
             self._dialogs.inform(self, self.tr("Log"), self.tr("No log file is in use."))
             return
         self._dialogs.open_path(log_file.parent)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Let queued saves finish before the window goes away."""
-        self._tasks.shutdown()
-        super().closeEvent(event)

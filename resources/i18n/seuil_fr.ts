@@ -33,6 +33,53 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation>Ajouter un compte</translation>
+    </message>
+    <message>
+        <source>Every programme</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>Programme: {name}</source>
+        <translation>Dispositif : {name}</translation>
+    </message>
+    <message>
+        <source>House: {name}</source>
+        <translation>Pension : {name}</translation>
+    </message>
+    <message>
+        <source>Account ends on</source>
+        <translation>Fin du compte le</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom et prénom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Limited to</source>
+        <translation>Limité à</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>AssociationDialog</name>
     <message>
         <source>Create my association</source>
@@ -173,6 +220,37 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Seuil</source>
+        <translation>Connexion à Seuil</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Login error</source>
+        <translation>Erreur de connexion</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Type your login and your password.</source>
+        <translation>Saisissez votre identifiant et votre mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Seuil</source>
@@ -189,6 +267,10 @@
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Database in use</source>
@@ -219,6 +301,10 @@
         <translation>Seuil — {name}</translation>
     </message>
     <message>
+        <source>User: {login}</source>
+        <translation>Utilisateur : {login}</translation>
+    </message>
+    <message>
         <source>Database: {location}</source>
         <translation>Base : {location}</translation>
     </message>
@@ -229,6 +315,155 @@
     <message>
         <source>No log file is in use.</source>
         <translation>Aucun fichier journal n&apos;est utilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Créer le compte administrateur</translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation>Choisissez votre mot de passe</translation>
+    </message>
+    <message>
+        <source>The administrator manages accounts, backups and settings; they see no household&apos;s file. Choose a long password: a sentence of several unrelated words is easy to remember and hard to guess.</source>
+        <translation>L&apos;administrateur gère les comptes, les sauvegardes et les paramètres ; il ne voit aucun dossier de ménage. Choisissez un mot de passe long : une phrase de plusieurs mots sans rapport entre eux se retient facilement et se devine difficilement.</translation>
+    </message>
+    <message>
+        <source>Your password was given to you by someone else: choose your own now.</source>
+        <translation>Votre mot de passe vous a été transmis par quelqu&apos;un d&apos;autre : choisissez le vôtre maintenant.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom et prénom</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Mot de passe (confirmation)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>enough</source>
+        <translation>suffisant</translation>
+    </message>
+    <message>
+        <source>not enough yet</source>
+        <translation>pas encore suffisant</translation>
+    </message>
+    <message>
+        <source>Strength: {bits} bits of {required} required ({verdict}).</source>
+        <translation>Robustesse : {bits} bits sur {required} demandés ({verdict}).</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de récupération</translation>
+    </message>
+    <message>
+        <source>If the administrator&apos;s password is ever lost, this code gives a new one (command « users reset-admin »). Write it down and keep it in a safe place: Seuil will not show it again.</source>
+        <translation>Si le mot de passe de l&apos;administrateur est perdu, ce code permet d&apos;en obtenir un nouveau (commande « users reset-admin »). Notez-le et rangez-le en lieu sûr : Seuil ne l&apos;affichera plus.</translation>
+    </message>
+    <message>
+        <source>I have written this code down in a safe place</source>
+        <translation>J&apos;ai noté ce code et l&apos;ai rangé en lieu sûr</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityLogView</name>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>household reference</source>
+        <translation>référence du ménage</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>Vérifier la chaîne</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Security log</source>
+        <translation>Traçabilité</translation>
+    </message>
+    <message>
+        <source>{count} event(s) shown, newest first.</source>
+        <translation>{count} événement(s) affiché(s), du plus récent au plus ancien.</translation>
+    </message>
+    <message>
+        <source>The log is intact: {count} event(s) verified.</source>
+        <translation>La traçabilité est intacte : {count} événement(s) vérifié(s).</translation>
+    </message>
+    <message>
+        <source>The log is broken at event no. {event}: it was changed, or an earlier event deleted.</source>
+        <translation>La traçabilité est rompue à l&apos;événement n° {event} : il a été modifié, ou un événement précédent supprimé.</translation>
     </message>
 </context>
 <context>
@@ -267,6 +502,77 @@
     <message>
         <source>Open the log folder</source>
         <translation>Ouvrir le dossier du journal</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>Each person has their own account. Roles add up; each may be limited to a programme or a house. A disabled account stays in the history.</source>
+        <translation>Chaque personne a son propre compte. Les rôles s&apos;additionnent ; chacun peut être limité à un dispositif ou à une pension. Un compte désactivé reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Fin le</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>Disable the account</source>
+        <translation>Désactiver le compte</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Account ready</source>
+        <translation>Compte prêt</translation>
+    </message>
+    <message>
+        <source>The account « {login} » is ready. Temporary password, to give to the person (they will choose their own at their first login): {password}</source>
+        <translation>Le compte « {login} » est prêt. Mot de passe provisoire, à transmettre à la personne (elle choisira le sien à sa première connexion) : {password}</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Select an account first.</source>
+        <translation>Sélectionnez d&apos;abord un compte.</translation>
+    </message>
+    <message>
+        <source>Disable the account « {login} » ({name})?</source>
+        <translation>Désactiver le compte « {login} » ({name}) ?</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.paths import resolve_database
 from desktop_app.services.organisation import create_association, get_association
 from desktop_app.services.system import open_workspace
+from desktop_app.services.users import RoleSpec, add_user, authenticate, create_administrator
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.first_start import DataFolderDialog
 from desktop_app.ui.startup import StartupController
@@ -59,13 +60,39 @@ def test_missing_database_shows_the_welcome(qtbot, tmp_path, tasks, dialogs) -> 
     assert not (tmp_path / "seuil.db").exists()
 
 
-def test_create_my_association(qtbot, tmp_path, tasks, dialogs) -> None:
+ADMIN = {"login": "awa", "name": "Awa Traoré", "password": "lanterne bateau ortie fenouil"}
+
+
+def fill_administrator(qtbot, dialog) -> None:
+    dialog.login_edit.setText(ADMIN["login"])
+    dialog.name_edit.setText(ADMIN["name"])
+    dialog.password_edit.setText(ADMIN["password"])
+    dialog.confirm_edit.setText(ADMIN["password"])
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_create_my_association(qtbot, tmp_path, tasks, dialogs) -> None:  # noqa: PLR0915
     startup = controller(tmp_path, tasks, dialogs)
     startup.start()
     welcome = startup.welcome
     assert welcome is not None
     qtbot.addWidget(welcome)
     qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
+    # GIVEN the administrator form, WHEN the password is weak, THEN it says why and stays
+    admin = startup.admin_dialog
+    assert admin is not None
+    qtbot.addWidget(admin)
+    assert admin.windowTitle() == "Créer le compte administrateur"
+    admin.login_edit.setText("awa")
+    admin.name_edit.setText("Awa Traoré")
+    admin.password_edit.setText("azerty123456")
+    admin.confirm_edit.setText("azerty123456")
+    assert "bits" in admin.strength_label.text()
+    qtbot.mouseClick(admin.ok_button, Qt.MouseButton.LeftButton)
+    assert admin.isVisible()
+    assert "trop facile à deviner" in admin.error_label.text()
+    fill_administrator(qtbot, admin)
+    assert not admin.isVisible()
     dialog = startup.association_dialog
     assert dialog is not None
     qtbot.addWidget(dialog)
@@ -76,21 +103,92 @@ def test_create_my_association(qtbot, tmp_path, tasks, dialogs) -> None:
     assert dialog.errors["name"].text() == "⚠ Indiquez le nom de l'association."
     assert "SIRET « 123 »" in dialog.errors["siret"].text()
     assert not (tmp_path / "seuil.db").exists()
-    # WHEN corrected THEN the database is created with the association
+    # WHEN corrected THEN the database is created, and the recovery code shown once
     dialog.name_edit.setText("Toit Partagé")
     dialog.siret_edit.setText("732 829 320 00074")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: startup.recovery_dialog is not None, timeout=TIMEOUT)
+    recovery = startup.recovery_dialog
+    qtbot.addWidget(recovery)
+    assert len(recovery.code_label.text()) == 24
+    assert not recovery.continue_button.isEnabled()
+    recovery.noted_box.setChecked(True)
     with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as blocker:
-        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(recovery.continue_button, Qt.MouseButton.LeftButton)
     workspace = blocker.args[0]
     try:
         assert not workspace.demo
-        association = get_association(workspace.database, actor=SYSTEM_ACTOR)
+        assert workspace.actor.login == "awa"
+        assert workspace.actor.roles == {"tech_admin"}
+        association = get_association(workspace.database, actor=workspace.actor)
         assert association is not None
         assert association.name == "Toit Partagé"
         assert (tmp_path / "seuil.db").exists()
         assert not welcome.isVisible()
     finally:
         workspace.close()
+
+
+def test_login_refused_then_accepted(qtbot, tmp_path, tasks, dialogs) -> None:
+    workspace = open_workspace(resolve_database(str(tmp_path / "seuil.db")))
+    create_administrator(
+        workspace.database, login="awa", display_name="Awa Traoré", password=ADMIN["password"]
+    )
+    workspace.close()
+    startup = controller(tmp_path, tasks, dialogs)
+    startup.start()
+    qtbot.waitUntil(lambda: startup.login_dialog is not None, timeout=TIMEOUT)
+    login = startup.login_dialog
+    qtbot.addWidget(login)
+    assert login.windowTitle() == "Connexion à Seuil"
+    login.login_edit.setText("awa")
+    login.password_edit.setText("pas le bon mot de passe")
+    qtbot.mouseClick(login.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "incorrect" in login.error_label.text(), timeout=TIMEOUT)
+    assert login.password_edit.text() == ""
+    login.password_edit.setText(ADMIN["password"])
+    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(login.login_button, Qt.MouseButton.LeftButton)
+    opened = blocker.args[0]
+    assert opened.actor.login == "awa"
+    opened.close()
+
+
+def test_temporary_password_is_changed_at_first_login(qtbot, tmp_path, tasks, dialogs) -> None:
+    workspace = open_workspace(resolve_database(str(tmp_path / "seuil.db")))
+    create_administrator(
+        workspace.database, login="awa", display_name="Awa Traoré", password=ADMIN["password"]
+    )
+    admin = authenticate(workspace.database, login="awa", password=ADMIN["password"]).actor
+    account = add_user(
+        workspace.database,
+        actor=admin,
+        login="claire",
+        display_name="Claire Martin",
+        roles=[RoleSpec("social_worker")],
+    )
+    workspace.close()
+    startup = controller(tmp_path, tasks, dialogs)
+    startup.start()
+    qtbot.waitUntil(lambda: startup.login_dialog is not None, timeout=TIMEOUT)
+    login = startup.login_dialog
+    qtbot.addWidget(login)
+    login.login_edit.setText("claire")
+    login.password_edit.setText(account.password)
+    qtbot.mouseClick(login.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: startup.password_dialog is not None, timeout=TIMEOUT)
+    change = startup.password_dialog
+    qtbot.addWidget(change)
+    change.password_edit.setText("vélo rouge sous la pluie")
+    change.confirm_edit.setText("vélo rouge sous la pluie")
+    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(change.ok_button, Qt.MouseButton.LeftButton)
+    opened = blocker.args[0]
+    try:
+        again = authenticate(opened.database, login="claire", password="vélo rouge sous la pluie")
+        assert not again.must_change_password
+    finally:
+        opened.close()
 
 
 def test_explore_the_demonstration(qtbot, tmp_path, tasks, dialogs) -> None:
@@ -104,6 +202,7 @@ def test_explore_the_demonstration(qtbot, tmp_path, tasks, dialogs) -> None:
     workspace = blocker.args[0]
     try:
         assert workspace.demo
+        assert workspace.actor.login == "coordination"
         assert workspace.target.path == tmp_path / "demo" / "seuil-demo.db"
         assert get_association(workspace.database, actor=SYSTEM_ACTOR) is not None
         assert not (tmp_path / "seuil.db").exists(), "the demonstration is a separate database"
@@ -111,15 +210,24 @@ def test_explore_the_demonstration(qtbot, tmp_path, tasks, dialogs) -> None:
         workspace.close()
 
 
-def test_existing_database_opens_directly(qtbot, tmp_path, tasks, dialogs) -> None:
+def test_database_without_accounts_gets_its_administrator(qtbot, tmp_path, tasks, dialogs) -> None:
     workspace = open_workspace(resolve_database(str(tmp_path / "seuil.db")))
     create_association(workspace.database, actor=SYSTEM_ACTOR, name="Toit Partagé")
     workspace.close()
     startup = controller(tmp_path, tasks, dialogs)
-    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as blocker:
-        startup.start()
+    startup.start()
+    qtbot.waitUntil(lambda: startup.admin_dialog is not None, timeout=TIMEOUT)
     assert startup.welcome is None
-    blocker.args[0].close()
+    qtbot.addWidget(startup.admin_dialog)
+    fill_administrator(qtbot, startup.admin_dialog)
+    qtbot.waitUntil(lambda: startup.recovery_dialog is not None, timeout=TIMEOUT)
+    qtbot.addWidget(startup.recovery_dialog)
+    startup.recovery_dialog.noted_box.setChecked(True)
+    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as blocker:
+        startup.recovery_dialog.continue_button.click()
+    opened = blocker.args[0]
+    assert opened.actor.login == "awa"
+    opened.close()
 
 
 def test_damaged_database_refused_with_its_reason(qtbot, tmp_path, tasks, dialogs) -> None:
