@@ -202,7 +202,7 @@ def _run_audit(_args: argparse.Namespace, context: Context) -> int:
 def _configure_users(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "operation",
-        choices=("add", "list", "disable", "reset-admin"),
+        choices=("add", "list", "disable", "delegate", "reset-admin"),
         help=message("cli.help.users.operation"),
     )
     parser.add_argument(
@@ -220,6 +220,10 @@ def _configure_users(parser: argparse.ArgumentParser) -> None:
         "--until", metavar="DATE", type=_date_argument, help=message("cli.help.users.until")
     )
     parser.add_argument("--code", metavar="CODE", help=message("cli.help.users.code"))
+    parser.add_argument("--to", metavar="IDENTIFIANT", help=message("cli.help.users.to"))
+    parser.add_argument(
+        "--start", metavar="DATE", type=_date_argument, help=message("cli.help.users.start")
+    )
 
 
 def _role_spec(text: str) -> RoleSpec:
@@ -240,7 +244,13 @@ def _role_spec(text: str) -> RoleSpec:
 
 
 def _run_users(args: argparse.Namespace, context: Context) -> int:
-    from desktop_app.services.users import add_user, disable_user, list_users, reset_admin
+    from desktop_app.services.users import (
+        add_user,
+        delegate_caseload,
+        disable_user,
+        list_users,
+        reset_admin,
+    )
 
     if args.operation in {"add", "disable"} and not args.login:
         raise UsageError("cli.usage_error", detail=message("cli.users.login_needed"))
@@ -276,6 +286,25 @@ def _run_users(args: argparse.Namespace, context: Context) -> int:
                 valid_until=args.until,
             )
             _print_account(context, account)
+        elif args.operation == "delegate":
+            if not (args.to and args.start and args.until):
+                raise UsageError("cli.usage_error", detail=message("cli.users.delegate_needs"))
+            delegate_caseload(
+                workspace.database,
+                actor=workspace.actor,
+                to_login=args.to,
+                start=args.start,
+                end=args.until,
+                from_login=args.login,
+            )
+            context.say(
+                message(
+                    "cli.users.delegated",
+                    to=args.to,
+                    start=format_date(args.start),
+                    end=format_date(args.until),
+                )
+            )
         else:
             disable_user(workspace.database, actor=workspace.actor, login=args.login)
             context.say(message("cli.users.disabled_done", login=args.login))

@@ -300,3 +300,23 @@ def test_first_administrator_and_reset_admin(tmp_path: Path, monkeypatch) -> Non
     code, _, err = run_cli("users", "list", "--db", str(db))
     assert code == cli.EXIT_REFUSED
     assert "--user" in err
+
+
+def test_users_delegate(tmp_path: Path, monkeypatch) -> None:
+    demo, passwords = _demo_with_accounts(tmp_path)
+    monkeypatch.setenv("SEUIL_PASSWORD", passwords["travailleur.social"])
+    base = ["--db", str(demo), "--user", "travailleur.social"]
+    code, out, err = run_cli(
+        "users",
+        "delegate",
+        "--to",
+        "coordination",
+        "--start",
+        "01/12/2026",
+        "--until",
+        "24/12/2026",
+        *base,
+    )
+    assert code == 0, err
+    assert out.strip() == "Portefeuille confié à « coordination » du 01/12/2026 au 24/12/2026."
+    assert run_cli("users", "delegate", "--to", "coordination", *base)[0] == cli.EXIT_USAGE

@@ -127,9 +127,10 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Traçabilité rompue à l'événement n° {event} : il a été modifié, ou un événement "
         "précédent supprimé ({count} événement(s) vérifié(s) avant lui)."
     ),
-    "cli.help.users": "comptes : add, list, disable, reset-admin",
+    "cli.help.users": "comptes : add, list, disable, delegate, reset-admin",
     "cli.help.users.operation": (
-        "opération : add (ajouter), list, disable (désactiver), reset-admin"
+        "opération : add (ajouter), list, disable (désactiver), delegate (confier son "
+        "portefeuille pour une période), reset-admin"
     ),
     "cli.help.users.login": "identifiant du compte (add, disable)",
     "cli.help.users.name": "nom de la personne (add)",
@@ -145,6 +146,10 @@ MESSAGES: Final[Mapping[str, str]] = {
         "portée « {value} » incomprise : écrivez dispositif=NOM ou pension=NOM"
     ),
     "cli.users.login_needed": "indiquez l'identifiant du compte",
+    "cli.help.users.to": "collègue qui reçoit le portefeuille (delegate)",
+    "cli.help.users.start": "début de la délégation (delegate ; la fin est --until)",
+    "cli.users.delegate_needs": "delegate demande --to, --start et --until",
+    "cli.users.delegated": "Portefeuille confié à « {to} » du {start} au {end}.",
     "cli.users.active": "actif",
     "cli.users.disabled": "désactivé",
     "cli.users.disabled_done": "Compte « {login} » désactivé.",
@@ -200,6 +205,15 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Cette base n'a pas encore de compte utilisateur : l'option --user est inutile ici."
     ),
     "auth.recovery_invalid": "Ce code de récupération n'est pas valide pour cette base.",
+    "delegation.dates": "La fin de la délégation ne peut précéder son début.",
+    "delegation.self": "On ne se délègue pas son propre portefeuille.",
+    # Notes
+    "note.level_unknown": "Niveau de note inconnu : « {value} ».",
+    "note.text_required": "La note est vide.",
+    "note.reason_too_short": (
+        "Expliquez en quelques mots pourquoi vous devez lire ces notes (au moins {minimum} "
+        "caractères) : le motif est montré au référent."
+    ),
     # Access
     "auth.denied": "Vos droits ne permettent pas de {what}.",
     # Association

@@ -31,7 +31,7 @@ from desktop_app.domain.vocabulary import ROLE
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import Delegation, Programme, Residence, UserAccount, UserRole
-from desktop_app.services.authz import audit_identity, service_action
+from desktop_app.services.authz import audit_identity, require, service_action
 from desktop_app.services.passwords import (
     hash_password,
     hash_recovery_code,
@@ -545,3 +545,57 @@ def scope_choices(database: Database, *, actor: Actor) -> tuple[list[str], list[
         return programmes, residences
 
     return database.run_read(read)
+
+
+@service_action("session.basic")
+def delegate_caseload(
+    database: Database,
+    *,
+    actor: Actor,
+    to_login: str,
+    start: date,
+    end: date,
+    from_login: str | None = None,
+) -> None:
+    """Lend a caseload to a colleague for a dated period (leave, absence).
+
+    A person lends their own caseload; an administrator may record it for someone else.
+
+    Raises:
+        InvalidInput: dates in the wrong order, or lending to oneself.
+        RefusedError: unknown or disabled colleague, or someone else's caseload without the
+            right to manage accounts.
+    """
+    if end < start:
+        raise InvalidInput([ValidationIssue("end", "delegation.dates")])
+
+    def work(session: Session) -> None:
+        if from_login is None:
+            if actor.user_id is None:
+                raise RefusedError("auth.denied", what="prêter un portefeuille")
+            owner_id = actor.user_id
+        else:
+            require(actor, "users.manage")
+            owner_id = _account(session, from_login).id
+        colleague = _account(session, to_login)
+        if not colleague.active:
+            raise RefusedError("auth.disabled")
+        if colleague.id == owner_id:
+            raise InvalidInput([ValidationIssue("to", "delegation.self")])
+        delegation = Delegation(
+            from_user_id=owner_id, to_user_id=colleague.id, start_date=start, end_date=end
+        )
+        session.add(delegation)
+        session.flush()
+        name, user_id = audit_identity(actor)
+        audit.record(
+            session,
+            actor=name,
+            user_id=user_id,
+            action="create",
+            entity="delegation",
+            entity_id=delegation.id,
+            fields=("from_user_id", "to_user_id", "start_date", "end_date"),
+        )
+
+    database.run_write(work)

@@ -80,3 +80,33 @@ def test_declared_actions_enforced_per_role(database_target: DatabaseTarget, rol
 def test_an_action_needs_its_actor(tmp_path) -> None:
     with pytest.raises(TypeError, match="needs actor"):
         get_association(None)  # type: ignore[call-arg, arg-type]
+
+
+def registered_actions():
+    for _qualified, function in service_functions():
+        action = getattr(function, ACTION_ATTRIBUTE, None)
+        if action is not None:
+            yield function, action
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_service_action_against_the_table(role: str) -> None:
+    """Each declared service action × each role: the gate opens exactly as DOMAIN §1 says."""
+    from tests.domain.test_permissions import EXPECTED, ROLE_ORDER
+
+    column = ROLE_ORDER.index(role)
+    actor = Actor(user_id=None, login=role, grants=(Grant(role),))
+    checked = 0
+    for function, action in registered_actions():
+        allowed = EXPECTED[action].split()[column] != "."
+        try:
+            function(None, actor=actor)
+        except RefusedError:
+            passed_the_gate = False
+        except Exception:  # anything else happened after the gate
+            passed_the_gate = True
+        else:
+            passed_the_gate = True
+        assert passed_the_gate is allowed, f"{function.__qualname__} ({action}) for {role}"
+        checked += 1
+    assert checked >= 10

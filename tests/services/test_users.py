@@ -19,6 +19,7 @@ from desktop_app.services.users import (
     authenticate,
     change_password,
     create_administrator,
+    delegate_caseload,
     disable_user,
     has_accounts,
     list_users,
@@ -228,3 +229,69 @@ def test_delegated_caseload_in_force_on_the_day(database, admin) -> None:
     ).actor
     assert before.delegated_from == frozenset()
     assert during.delegated_from == frozenset({2})
+
+
+def test_delegate_caseload_service(database, admin) -> None:
+    _, actor = admin
+    anna = add_user(
+        database,
+        actor=actor,
+        login="anna",
+        display_name="Anna",
+        roles=[RoleSpec("social_worker")],
+        now=NOW,
+    )
+    add_user(
+        database,
+        actor=actor,
+        login="bruno",
+        display_name="Bruno",
+        roles=[RoleSpec("social_worker")],
+        now=NOW,
+    )
+    assert anna.password is not None
+    anna_actor = authenticate(database, login="anna", password=anna.password, now=NOW).actor
+    with pytest.raises(InvalidInput):
+        delegate_caseload(
+            database,
+            actor=anna_actor,
+            to_login="bruno",
+            start=date(2026, 12, 24),
+            end=date(2026, 12, 1),
+        )
+    with pytest.raises(InvalidInput):
+        delegate_caseload(
+            database,
+            actor=anna_actor,
+            to_login="anna",
+            start=date(2026, 12, 1),
+            end=date(2026, 12, 24),
+        )
+    with pytest.raises(RefusedError, match="gérer les comptes"):
+        delegate_caseload(
+            database,
+            actor=anna_actor,
+            to_login="anna",
+            from_login="bruno",
+            start=date(2026, 12, 1),
+            end=date(2026, 12, 24),
+        )
+    delegate_caseload(
+        database,
+        actor=anna_actor,
+        to_login="bruno",
+        start=date(2026, 12, 1),
+        end=date(2026, 12, 24),
+    )
+    delegate_caseload(
+        database,
+        actor=actor,
+        from_login="bruno",
+        to_login="anna",
+        start=date(2027, 1, 1),
+        end=date(2027, 1, 31),
+    )
+    rows = database.run_read(
+        lambda s: [(d.from_user_id, d.to_user_id) for d in s.scalars(select(Delegation))]
+    )
+    assert rows == [(2, 3), (3, 2)]
