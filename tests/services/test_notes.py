@@ -13,6 +13,7 @@ from desktop_app.domain.permissions import Actor, Grant
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import audit
 from desktop_app.persistence import models as m
+from desktop_app.persistence.db import Database
 from desktop_app.services.notes import add_note, justified_accesses, read_notes
 from desktop_app.services.system import open_workspace
 
@@ -22,7 +23,7 @@ NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 
 @dataclass
 class Scene:
-    database: object
+    database: Database
     actors: dict[str, Actor]
 
 
