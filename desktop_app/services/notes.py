@@ -16,23 +16,21 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
-from desktop_app.domain.permissions import AccessContext, Actor, decide
+from desktop_app.domain.errors import InvalidInput, ValidationIssue
+from desktop_app.domain.permissions import Actor, decide
 from desktop_app.domain.vocabulary import NOTE_LEVEL
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
     AuditEvent,
-    Dwelling,
     Household,
     HouseholdCoWorker,
     Note,
     NotePerson,
-    OccupancyContract,
-    Stay,
     UserAccount,
 )
 from desktop_app.services.authz import audit_identity, require, service_action
+from desktop_app.services.households import household_access
 
 PRIVATE_LEVELS = frozenset({"confidential", "health"})
 _REASON_MIN = 10
@@ -66,46 +64,6 @@ class JustifiedAccessInfo:
     by: str
     household: str
     reason: str
-
-
-def household_access(session: Session, actor: Actor, household_id: int) -> AccessContext:
-    """What a permission decision must know about a household, for this actor.
-
-    Raises:
-        RefusedError: no such household (said as a permission refusal: no enumeration).
-    """
-    household = session.get(Household, household_id)
-    if household is None:
-        raise RefusedError("auth.denied", what="consulter ce dossier")
-    workers = {household.key_worker_id} | set(
-        session.scalars(
-            select(HouseholdCoWorker.user_id).where(HouseholdCoWorker.household_id == household_id)
-        )
-    )
-    workers.discard(None)
-    caseload = actor.user_id in workers or bool(workers & actor.delegated_from)
-    programmes = frozenset(
-        session.scalars(select(Stay.programme_id).where(Stay.household_id == household_id))
-    )
-    residences = frozenset(
-        rid
-        for rid in session.scalars(
-            select(Dwelling.residence_id)
-            .join(OccupancyContract, OccupancyContract.dwelling_id == Dwelling.id)
-            .where(OccupancyContract.household_id == household_id)
-        )
-        if rid is not None
-    )
-    hosted = any(
-        grant.role == "host" and (grant.residence_id is None or grant.residence_id in residences)
-        for grant in actor.grants
-    )
-    return AccessContext(
-        programme_ids=programmes,
-        residence_ids=residences,
-        caseload=caseload,
-        resident=bool(residences) and hosted,
-    )
 
 
 def _note_action(level: str, *, write: bool) -> str:

@@ -181,3 +181,38 @@ def test_writing_follows_the_levels(scene: Scene) -> None:
         add_note(scene.database, actor=scene.actors["gl"], household_id=1, level="shared", text="x")
     with pytest.raises(InvalidInput):
         add_note(scene.database, actor=scene.actors["sw"], household_id=1, level="secret", text=" ")
+
+
+def test_protected_file_masked_outside_its_circle(scene: Scene) -> None:
+    from sqlalchemy import update
+
+    from desktop_app.services.households import read_identity
+
+    with scene.database.begin_write() as c:
+        c.execute(insert(m.Person).values(last_name="Diallo", first_name="Aminata"))
+        c.execute(
+            insert(m.Membership).values(
+                household_id=1, person_id=1, role="head", joined_on=date(2025, 1, 6)
+            )
+        )
+        c.execute(update(m.Household).values(protected=True, address="3 rue Cachée"))
+    coordinator = read_identity(
+        scene.database, actor=scene.actors["coord"], household_id=1, on=date(2026, 11, 27), now=NOW
+    )
+    assert coordinator.masked
+    assert coordinator.members[0].first_name == "Dossier protégé"
+    assert coordinator.address is None
+    worker = read_identity(
+        scene.database, actor=scene.actors["sw"], household_id=1, on=date(2026, 11, 27), now=NOW
+    )
+    assert not worker.masked
+    assert worker.members[0].last_name == "Diallo"
+    assert worker.address == "3 rue Cachée"
+    with pytest.raises(RefusedError):
+        read_identity(scene.database, actor=scene.actors["host2"], household_id=1)
+    events = scene.database.run_read(
+        lambda s: [(e.action, e.actor) for e in s.query(m.AuditEvent).order_by(m.AuditEvent.id)]
+    )
+    assert ("open_protected", "sw") in events
+    assert ("open_protected", "coord") not in events
+    assert all("Diallo" not in str(e) for e in events)
