@@ -24,6 +24,7 @@ from desktop_app.paths import (
     write_settings,
 )
 from desktop_app.services.dto import DatabaseInfo, OrganisationInfo
+from desktop_app.services.notes import justified_accesses
 from desktop_app.services.organisation import get_association
 from desktop_app.services.system import Workspace, describe_database
 from desktop_app.ui.application import create_application
@@ -81,6 +82,12 @@ def build_main_window(
     tasks.read(
         lambda _c: describe_database(target), name="describe-database", on_done=show_database
     )
+    if workspace.actor.user_id is not None:
+        tasks.read(
+            lambda _c: justified_accesses(workspace.database, actor=workspace.actor),
+            name="justified-accesses",
+            on_done=home.show_justified_accesses,
+        )
     tasks.read(
         lambda _c: get_association(workspace.database, actor=workspace.actor),
         name="association",

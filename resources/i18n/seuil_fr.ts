@@ -183,6 +183,10 @@
         <translation>État :</translation>
     </message>
     <message>
+        <source>Justified accesses to your households&apos; files</source>
+        <translation>Accès justifiés aux dossiers que vous suivez</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
@@ -193,6 +197,10 @@
     <message>
         <source>The database was updated; a backup was made first: {path}</source>
         <translation>La base a été mise à jour ; une copie de sécurité a été faite avant : {path}</translation>
+    </message>
+    <message>
+        <source>{when} — {by}, household {household}: « {reason} »</source>
+        <translation>{when} — {by}, ménage {household} : « {reason} »</translation>
     </message>
     <message>
         <source>SQLite file on this computer</source>

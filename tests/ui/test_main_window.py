@@ -191,3 +191,28 @@ def test_qapplication_is_french(app) -> None:
 
 def _raise(error: BaseException) -> None:
     raise error
+
+
+def test_home_tells_the_key_worker_about_justified_accesses(app, qtbot) -> None:
+    from datetime import UTC, datetime
+
+    from desktop_app.services.notes import JustifiedAccessInfo
+    from desktop_app.ui.views.home import HomeView
+
+    view = HomeView()
+    qtbot.addWidget(view)
+    view.show_justified_accesses([])
+    assert view.accesses_box.isHidden()
+    view.show_justified_accesses(
+        [
+            JustifiedAccessInfo(
+                datetime(2026, 11, 27, 9, 0, tzinfo=UTC),
+                "camille",
+                "M-00012",
+                "Préparation de la CCAPEX",
+            )
+        ]
+    )
+    assert not view.accesses_box.isHidden()
+    assert view.accesses_box.title() == "Accès justifiés aux dossiers que vous suivez"
+    assert "camille, ménage M-00012 : « Préparation de la CCAPEX »" in view.accesses_label.text()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.reports.formatting import format_size
 from desktop_app.services.dto import DatabaseInfo, OpeningReport, OrganisationInfo
+from desktop_app.services.notes import JustifiedAccessInfo
 from desktop_app.ui.views.base import SectionView
 
 
@@ -53,6 +56,14 @@ class HomeView(SectionView):
         self.notes_label.setWordWrap(True)
         self.notes_label.setVisible(False)
         layout.addWidget(self.notes_label)
+        self.accesses_box = QGroupBox(self.tr("Justified accesses to your households' files"))
+        accesses_layout = QVBoxLayout(self.accesses_box)
+        self.accesses_label = QLabel()
+        self.accesses_label.setWordWrap(True)
+        self.accesses_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        accesses_layout.addWidget(self.accesses_label)
+        self.accesses_box.setVisible(False)
+        layout.addWidget(self.accesses_box)
         layout.addStretch(1)
 
     def section_title(self) -> str:
@@ -79,6 +90,20 @@ class HomeView(SectionView):
         notes.extend("⚠ " + warning for warning in report.warnings)
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
+
+    def show_justified_accesses(self, accesses: Sequence[JustifiedAccessInfo]) -> None:
+        """Tell the key worker who read their households' confidential notes, and why."""
+        lines = [
+            self.tr("{when} — {by}, household {household}: « {reason} »").format(
+                when=access.at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                by=access.by,
+                household=access.household,
+                reason=access.reason,
+            )
+            for access in accesses[:20]
+        ]
+        self.accesses_label.setText("\n".join(lines))
+        self.accesses_box.setVisible(bool(lines))
 
     def show_database(self, info: DatabaseInfo) -> None:
         """Display the facts about the database in use."""
