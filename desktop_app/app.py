@@ -65,7 +65,7 @@ def build_main_window(
         sections.append(UsersView(workspace, tasks=tasks, dialogs=dialogs))
     if may_ever(workspace.actor, "audit.read"):
         sections.append(SecurityLogView(workspace, tasks=tasks, dialogs=dialogs))
-    window = MainWindow(sections=sections, tasks=tasks, dialogs=dialogs)
+    window = MainWindow(sections=sections, dialogs=dialogs)
     window.set_demo(workspace.demo)
     window.show_user(workspace.actor.login)
     home.show_opening(workspace.report)

@@ -20,7 +20,6 @@ from desktop_app.logs import current_log_file
 from desktop_app.services.dto import DatabaseInfo, OrganisationInfo
 from desktop_app.ui.dialogs.about import AboutDialog
 from desktop_app.ui.dialogs.provider import DialogProvider
-from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.base import SectionView
 
 
@@ -34,12 +33,10 @@ class MainWindow(QMainWindow):
         self,
         *,
         sections: Sequence[SectionView],
-        tasks: TaskRunner,
         dialogs: DialogProvider,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tasks = tasks
         self._dialogs = dialogs
         self.setWindowTitle(self.tr("Seuil"))
 
