@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u2032\u00b4`"), "'")
@@ -25,3 +26,28 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", lowered)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip()
+
+
+def household_search_text(
+    *,
+    reference: str,
+    address: str | None = None,
+    postcode: str | None = None,
+    commune: str | None = None,
+    names: Iterable[str] = (),
+    phones: Iterable[str] = (),
+    siao_references: Iterable[str] = (),
+) -> str:
+    """What search-as-you-type looks into for a household, normalised.
+
+    Phones are kept as typed and as bare digits, so "06 39 98" and "063998" both find them.
+    """
+    parts = [reference, address or "", postcode or "", commune or "", *names, *siao_references]
+    for phone in phones:
+        parts += [phone, "".join(c for c in phone if c.isdigit())]
+    return normalise(" ".join(part for part in parts if part))
+
+
+def search_tokens(query: str) -> list[str]:
+    """The normalised words of a search query (each must be found)."""
+    return [token for token in normalise(query).split(" ") if token]

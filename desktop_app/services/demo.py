@@ -34,7 +34,7 @@ from desktop_app.domain.errors import RefusedError
 from desktop_app.domain.passwords import new_temporary_password
 from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor
 from desktop_app.domain.progress import TaskControl
-from desktop_app.domain.text import normalise
+from desktop_app.domain.text import household_search_text, normalise
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import audit
 from desktop_app.persistence import models as m
@@ -1279,9 +1279,14 @@ class _Generator:
             if member.role in ("head", "partner", "other"):
                 dependants = len(members) - 1 if member.role == "head" else 0
                 self.person_resources(person_id, member, start, dependants)
-        parts = [reference, address or "", postcode or "", commune or ""]
-        parts += [f"{x.row['last_name']} {x.row['first_name']}" for x in members]
-        parts += [x.row["phone"] for x in members if x.row["phone"]]
+        search_text = household_search_text(
+            reference=reference,
+            address=address,
+            postcode=postcode,
+            commune=commune,
+            names=[f"{x.row['last_name']} {x.row['first_name']}" for x in members],
+            phones=[x.row["phone"] for x in members if x.row["phone"]],
+        )
         self.add(
             "household",
             {
@@ -1294,7 +1299,7 @@ class _Generator:
                 "protected": protected,
                 "do_not_inform": do_not_inform,
                 "archived_on": None,
-                "search_text": normalise(" ".join(parts)),
+                "search_text": search_text,
                 "version": 1,
             },
         )

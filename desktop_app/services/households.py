@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, exists, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.errors import RefusedError
-from desktop_app.domain.permissions import AccessContext, Actor
+from desktop_app.domain.permissions import RESIDENTS, TABLE, AccessContext, Actor
+from desktop_app.domain.text import search_tokens
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
@@ -26,6 +27,7 @@ from desktop_app.persistence.models import (
     OccupancyContract,
     Person,
     Stay,
+    UserAccount,
 )
 from desktop_app.services.authz import audit_identity, require, service_action
 
@@ -153,3 +155,209 @@ def read_identity(
         )
 
     return database.run_write(work)
+
+
+# ------------------------------------------------------------------ the list
+
+
+STATUSES = ("current", "left", "archived", "all")
+SORTS = ("reference", "name", "entry", "commune")
+PAGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdQuery:
+    """What the households list asks: words typed, filters, order.
+
+    ``status``: ``current`` (not archived, with an open stay or none yet), ``left`` (every stay
+    ended), ``archived``, ``all``.
+    """
+
+    text: str = ""
+    programme_id: int | None = None
+    key_worker_id: int | None = None
+    status: str = "current"
+    sort: str = "reference"
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdRow:
+    """One line of the households list (masked for a protected file outside its circle)."""
+
+    household_id: int
+    reference: str
+    head: str
+    members: int
+    commune: str | None
+    entry: date | None
+    key_worker: str | None
+    protected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdPage:
+    """Rows ``offset`` … of the list, and how many match in all."""
+
+    rows: tuple[HouseholdRow, ...]
+    total: int
+    offset: int
+
+
+def _escape_like(token: str) -> str:
+    return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _scope_filter(actor: Actor) -> ColumnElement[bool] | None:
+    """Households the actor may list: None when every household is in scope."""
+    if actor.system:
+        return None
+    conditions: list[ColumnElement[bool]] = []
+    for grant in actor.grants:
+        rule = TABLE.get(grant.role, {}).get("household.read")
+        if rule is None:
+            continue
+        if rule == RESIDENTS:
+            in_house = (
+                select(OccupancyContract.household_id)
+                .join(Dwelling, Dwelling.id == OccupancyContract.dwelling_id)
+                .where(Dwelling.residence_id.is_not(None))
+            )
+            if grant.residence_id is not None:
+                in_house = in_house.where(Dwelling.residence_id == grant.residence_id)
+            conditions.append(Household.id.in_(in_house))
+        elif grant.programme_id is None and grant.residence_id is None:
+            return None
+        elif grant.programme_id is not None:
+            conditions.append(
+                Household.id.in_(
+                    select(Stay.household_id).where(Stay.programme_id == grant.programme_id)
+                )
+            )
+    return or_(*conditions) if conditions else false()
+
+
+@service_action("household.read")
+def search_households(
+    database: Database,
+    *,
+    actor: Actor,
+    query: HouseholdQuery,
+    offset: int = 0,
+    limit: int = PAGE,
+    on: date | None = None,
+) -> HouseholdPage:
+    """A page of the households list, filtered and sorted in SQL.
+
+    Every word typed must be found among the names, references, SI-SIAO reference, address and
+    phones, accents and case ignored (the same normalised column on SQLite and PostgreSQL).
+    """
+    day = on or date.today()
+    head_name = (
+        select(func.max(Person.last_name + " " + Person.first_name))
+        .join(Membership, Membership.person_id == Person.id)
+        .where(
+            Membership.household_id == Household.id,
+            Membership.role == "head",
+            Membership.joined_on <= day,
+            or_(Membership.left_on.is_(None), Membership.left_on >= day),
+        )
+        .scalar_subquery()
+    )
+    members = (
+        select(func.count(Membership.id))
+        .where(
+            Membership.household_id == Household.id,
+            Membership.joined_on <= day,
+            or_(Membership.left_on.is_(None), Membership.left_on >= day),
+            Membership.role != "visiting_child",
+        )
+        .scalar_subquery()
+    )
+    entry = (
+        select(func.max(Stay.entry_date)).where(Stay.household_id == Household.id)
+    ).scalar_subquery()
+    open_stay = exists().where(
+        Stay.household_id == Household.id, or_(Stay.exit_date.is_(None), Stay.exit_date >= day)
+    )
+    any_stay = exists().where(Stay.household_id == Household.id)
+    conditions: list[ColumnElement[bool]] = []
+    for token in search_tokens(query.text):
+        conditions.append(Household.search_text.like(f"%{_escape_like(token)}%", escape="\\"))
+    if query.programme_id is not None:
+        conditions.append(
+            Household.id.in_(
+                select(Stay.household_id).where(Stay.programme_id == query.programme_id)
+            )
+        )
+    if query.key_worker_id is not None:
+        conditions.append(Household.key_worker_id == query.key_worker_id)
+    if query.status == "archived":
+        conditions.append(Household.archived_on.is_not(None))
+    elif query.status == "current":
+        conditions += [Household.archived_on.is_(None), or_(open_stay, ~any_stay)]
+    elif query.status == "left":
+        conditions += [Household.archived_on.is_(None), any_stay, ~open_stay]
+    scope = _scope_filter(actor)
+    if scope is not None:
+        conditions.append(scope)
+    order = {
+        "reference": Household.reference,
+        "name": head_name,
+        "entry": entry,
+        "commune": Household.commune,
+    }[query.sort if query.sort in SORTS else "reference"]
+    ordering = [order.desc() if query.descending else order.asc(), Household.id.asc()]
+    key_worker = aliased(UserAccount)
+
+    def read(session: Session) -> HouseholdPage:
+        total = session.scalar(select(func.count(Household.id)).where(*conditions)) or 0
+        rows = session.execute(
+            select(
+                Household.id,
+                Household.reference,
+                head_name,
+                members,
+                Household.commune,
+                entry,
+                key_worker.display_name,
+                Household.protected,
+                Household.key_worker_id,
+            )
+            .outerjoin(key_worker, key_worker.id == Household.key_worker_id)
+            .where(*conditions)
+            .order_by(*ordering)
+            .offset(offset)
+            .limit(limit)
+        ).all()
+        co_worked = (
+            set(
+                session.scalars(
+                    select(HouseholdCoWorker.household_id).where(
+                        HouseholdCoWorker.user_id == actor.user_id,
+                        HouseholdCoWorker.household_id.in_([row[0] for row in rows if row[7]]),
+                    )
+                )
+            )
+            if actor.user_id is not None
+            else set()
+        )
+        circle = {actor.user_id, *actor.delegated_from} - {None}
+        result = []
+        for hid, reference, head, count, commune, entered, worker, protected, worker_id in rows:
+            visible = actor.system or not protected or worker_id in circle or hid in co_worked
+            result.append(
+                HouseholdRow(
+                    household_id=hid,
+                    reference=reference,
+                    head=(head or "") if visible else MASK,
+                    members=int(count or 0),
+                    commune=commune if visible else None,
+                    entry=entered,
+                    key_worker=worker,
+                    protected=protected,
+                )
+            )
+        return HouseholdPage(rows=tuple(result), total=int(total), offset=offset)
+
+    return database.run_read(read)
