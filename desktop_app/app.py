@@ -36,6 +36,7 @@ from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.home import HomeView
+from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.security_log import SecurityLogView
 from desktop_app.ui.views.users import UsersView
 
@@ -61,6 +62,8 @@ def build_main_window(
     """Assemble the sections and the window; the facts arrive from read jobs."""
     home = HomeView()
     sections: list[SectionView] = [home]
+    if may_ever(workspace.actor, "household.read"):
+        sections.append(HouseholdsView(workspace, tasks=tasks))
     if may_ever(workspace.actor, "users.manage"):
         sections.append(UsersView(workspace, tasks=tasks, dialogs=dialogs))
     if may_ever(workspace.actor, "audit.read"):

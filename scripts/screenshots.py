@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import sys
 import tempfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.app import build_main_window
 from desktop_app.paths import resolve_database
+from desktop_app.services.demo import create_demo_database, demo_actor
 from desktop_app.services.dto import DatabaseInfo
 from desktop_app.services.organisation import create_association
 from desktop_app.services.system import open_workspace
@@ -34,6 +36,7 @@ from desktop_app.ui.dialogs.login import LoginDialog, PasswordDialog, RecoveryCo
 from desktop_app.ui.dialogs.provider import QtDialogProvider
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.home import HomeView
+from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
@@ -154,6 +157,23 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
                 table.resizeColumnsToContents()
             written.append(_save(admin_window, out_dir / name))
         workspace.close()
+
+        demo_target = resolve_database(str(Path(tmp) / "demo.db"))
+        create_demo_database(demo_target, size="S", today=date(2026, 11, 27))
+        demo = open_workspace(demo_target, create=False, demo=True)
+        demo = replace(demo, actor=demo_actor(demo.database))
+        demo_window = build_main_window(demo, tasks=tasks, dialogs=QtDialogProvider())
+        demo_window.resize(WINDOW_SIZE)
+        demo_window.show()
+        _wait_idle(tasks)
+        demo_window.show_database(SHOWN_DATABASE)
+        demo_window.navigation.setCurrentRow(1)
+        _wait_idle(tasks)
+        households = demo_window.stack.currentWidget()
+        assert isinstance(households, HouseholdsView)
+        households.table.resizeColumnsToContents()
+        written.append(_save(demo_window, out_dir / "menages.png"))
+        demo.close()
     tasks.shutdown()
     return written
 

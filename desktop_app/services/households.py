@@ -26,6 +26,7 @@ from desktop_app.persistence.models import (
     Membership,
     OccupancyContract,
     Person,
+    Programme,
     Stay,
     UserAccount,
 )
@@ -359,5 +360,37 @@ def search_households(
                 )
             )
         return HouseholdPage(rows=tuple(result), total=int(total), offset=offset)
+
+    return database.run_read(read)
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilters:
+    """Choices offered above the households list."""
+
+    programmes: tuple[tuple[int, str], ...]
+    key_workers: tuple[tuple[int, str], ...]
+
+
+@service_action("household.read")
+def list_filters(database: Database, *, actor: Actor) -> ListFilters:
+    """Programmes and key workers to filter the list by."""
+
+    def read(session: Session) -> ListFilters:
+        programmes = tuple(
+            (pid, name)
+            for pid, name in session.execute(
+                select(Programme.id, Programme.name).order_by(Programme.name)
+            )
+        )
+        workers = tuple(
+            (uid, name)
+            for uid, name in session.execute(
+                select(UserAccount.id, UserAccount.display_name)
+                .where(UserAccount.id.in_(select(Household.key_worker_id)))
+                .order_by(UserAccount.display_name)
+            )
+        )
+        return ListFilters(programmes=programmes, key_workers=workers)
 
     return database.run_read(read)

@@ -228,6 +228,92 @@
     </message>
 </context>
 <context>
+    <name>HouseholdsTableModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Personne de référence</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Key worker</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Protected file</source>
+        <translation>Dossier protégé</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsView</name>
+    <message>
+        <source>Name, reference, SI-SIAO reference, address or phone…</source>
+        <translation>Nom, référence, n° SI-SIAO, adresse ou téléphone…</translation>
+    </message>
+    <message>
+        <source>Search households</source>
+        <translation>Rechercher un ménage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Sortis</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivés</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Every programme</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>Key worker</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Every key worker</source>
+        <translation>Tous les référents</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>{count} household(s)</source>
+        <translation>{count} ménage(s)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Seuil</source>
