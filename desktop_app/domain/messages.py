@@ -207,6 +207,42 @@ MESSAGES: Final[Mapping[str, str]] = {
     "auth.recovery_invalid": "Ce code de récupération n'est pas valide pour cette base.",
     "delegation.dates": "La fin de la délégation ne peut précéder son début.",
     "delegation.self": "On ne se délègue pas son propre portefeuille.",
+    # Households, stays, dwellings
+    "member.left_before_joined": (
+        "La date de départ ({left_on}) est antérieure à la date d'arrivée ({joined_on})."
+    ),
+    "household.no_head": "Le ménage n'a pas de personne de référence le {day}.",
+    "household.two_heads": (
+        "Le ménage a plusieurs personnes de référence le {day} : une seule est possible chaque "
+        "jour."
+    ),
+    "stay.exit_before_entry": (
+        "La date de sortie ({exit}) est antérieure à la date d'entrée ({entry})."
+    ),
+    "stay.future_entry": "La date d'entrée ({entry}) est dans le futur.",
+    "stay.future_exit": (
+        "La date de sortie ({exit}) est dans le futur : enregistrez la sortie une fois qu'elle "
+        "a eu lieu."
+    ),
+    "stay.exit_details_without_exit": (
+        "Une destination ou un motif de sortie est renseigné sans date de sortie."
+    ),
+    "stay.kept_home_not_allowed": (
+        "La destination « Maintien dans le logement » n'est possible que pour un mandat de gestion."
+    ),
+    "stay.overlap": (
+        "Ce séjour chevauche un autre séjour du ménage dans le même dispositif (entré le "
+        "{other_entry})."
+    ),
+    "dwelling.over_occupied": (
+        "Le {day}, le logement accueillerait {count} ménages pour {lots} lot(s)."
+    ),
+    "sliding.review": "Examen périodique du bail glissant à tenir (échéance le {due}).",
+    "sliding.landlord_bilan": "Bilan à transmettre au bailleur avant le {due}.",
+    "sliding.prefect_information": ("Vérifier que le bailleur a informé le préfet avant le {due}."),
+    "sliding.deadline": (
+        "Durée maximale de la sous-location atteinte le {due} sans glissement du bail."
+    ),
     # Notes
     "note.level_unknown": "Niveau de note inconnu : « {value} ».",
     "note.text_required": "La note est vide.",

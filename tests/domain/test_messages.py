@@ -12,6 +12,7 @@ from desktop_app.domain.messages import MESSAGES, message, placeholders
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop_app"
 USE = re.compile(r"""(?:message|Error)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
+ISSUE = re.compile(r"""ValidationIssue\(\s*["'][a-z_]+["'],\s*["']([a-z_]+\.[a-z_.]+)["']""")
 
 
 def test_every_message_formats_with_its_placeholders() -> None:
@@ -24,8 +25,10 @@ def test_every_code_used_in_the_code_exists() -> None:
     used = {
         match
         for path in PACKAGE.rglob("*.py")
-        for match in USE.findall(path.read_text(encoding="utf-8"))
+        for pattern in (USE, ISSUE)
+        for match in pattern.findall(path.read_text(encoding="utf-8"))
     }
+    assert "household.no_head" in used, "the ValidationIssue pattern finds nothing"
     assert used, "the scan found no message use: the pattern is wrong"
     assert used <= set(MESSAGES), used - set(MESSAGES)
 
