@@ -234,6 +234,9 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Ce séjour chevauche un autre séjour du ménage dans le même dispositif (entré le "
         "{other_entry})."
     ),
+    "stay.code_unknown": "Valeur inconnue : « {value} ».",
+    "stay.programme_unknown": "Ce dispositif n'existe pas (ou plus).",
+    "stay.unknown": "Ce séjour n'existe pas (ou plus).",
     "dwelling.over_occupied": (
         "Le {day}, le logement accueillerait {count} ménages pour {lots} lot(s)."
     ),

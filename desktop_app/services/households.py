@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.errors import RefusedError
 from desktop_app.domain.permissions import RESIDENTS, TABLE, AccessContext, Actor
-from desktop_app.domain.text import search_tokens
+from desktop_app.domain.text import household_search_text, search_tokens
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
@@ -394,3 +394,29 @@ def list_filters(database: Database, *, actor: Actor) -> ListFilters:
         return ListFilters(programmes=programmes, key_workers=workers)
 
     return database.run_read(read)
+
+
+def refresh_search_text(session: Session, household_id: int) -> None:
+    """Recompute what search-as-you-type looks into, after members, address or stays change."""
+    household = session.get(Household, household_id)
+    if household is None:
+        return
+    people = session.execute(
+        select(Person.last_name, Person.first_name, Person.phone)
+        .join(Membership, Membership.person_id == Person.id)
+        .where(Membership.household_id == household_id)
+    ).all()
+    siao = session.scalars(
+        select(Stay.siao_reference).where(
+            Stay.household_id == household_id, Stay.siao_reference.is_not(None)
+        )
+    ).all()
+    household.search_text = household_search_text(
+        reference=household.reference,
+        address=household.address,
+        postcode=household.postcode,
+        commune=household.commune,
+        names=[f"{last} {first}" for last, first, _ in people],
+        phones=[phone for _, _, phone in people if phone],
+        siao_references=[ref for ref in siao if ref],
+    )
