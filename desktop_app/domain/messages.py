@@ -234,6 +234,10 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Ce séjour chevauche un autre séjour du ménage dans le même dispositif (entré le "
         "{other_entry})."
     ),
+    "household.no_members": "Un ménage compte au moins une personne.",
+    "household.reference_taken": "La référence « {value} » est déjà celle d'un autre ménage.",
+    "member.last_name_required": "Indiquez le nom de la personne.",
+    "member.first_name_required": "Indiquez le prénom de la personne.",
     "stay.code_unknown": "Valeur inconnue : « {value} ».",
     "stay.programme_unknown": "Ce dispositif n'existe pas (ou plus).",
     "stay.unknown": "Ce séjour n'existe pas (ou plus).",
@@ -246,6 +250,119 @@ MESSAGES: Final[Mapping[str, str]] = {
     "sliding.deadline": (
         "Durée maximale de la sous-location atteinte le {due} sans glissement du bail."
     ),
+    # Contracts and bail glissant
+    "sliding.not_sliding": "Ce contrat n'est pas une sous-location en bail glissant.",
+    "sliding.already_slid": "Le bail a déjà glissé le {slid_on}.",
+    "sliding.already_failed": "La convention de glissement est close : son échec a été enregistré.",
+    "sliding.plan_running": (
+        "Le glissement est encore en cours : enregistrez d'abord son issue (glissement, échec"
+        " avec son motif ou mutation interne) avant de terminer le contrat."
+    ),
+    "sliding.opinion_unknown": "Avis inconnu : « {value} ».",
+    "sliding.review_before_start": (
+        "L'examen ne peut précéder le début de la sous-location ({start})."
+    ),
+    "sliding.participants_too_long": (
+        "La liste des participants ne peut dépasser {maximum} caractères."
+    ),
+    "sliding.caleol_before_start": (
+        "La date de CALEOL ne peut précéder le début de la sous-location ({start})."
+    ),
+    "sliding.decision_too_long": "La décision ne peut dépasser {maximum} caractères.",
+    "sliding.planned_before_start": (
+        "Le glissement doit être prévu après le début de la sous-location ({start})."
+    ),
+    "sliding.use_transfer": (
+        "Une mutation interne s'enregistre avec l'action « Mutation interne », qui crée aussi"
+        " le nouveau contrat."
+    ),
+    "sliding.failed_before_start": (
+        "L'échec ne peut précéder le début de la sous-location ({start})."
+    ),
+    "sliding.failure_reason_unknown": "Motif d'échec inconnu : « {value} ».",
+    "sliding.deposit_unknown": (
+        "Devenir du dépôt de garantie inconnu : « {value} » (transféré au bailleur ou "
+        "restitué au ménage)."
+    ),
+    "sliding.slid_before_start": (
+        "Le glissement doit avoir lieu après le premier jour de la sous-location ({start})."
+    ),
+    "sliding.slid_in_future": (
+        "Le glissement du {slid_on} n'a pas encore eu lieu : enregistrez-le au plus tôt la "
+        "veille de la prise d'effet du bail du ménage."
+    ),
+    "sliding.slid_before_entry": (
+        "Le glissement doit avoir lieu après l'entrée du ménage dans le dispositif ({entry})."
+    ),
+    "sliding.stay_missing": (
+        "Aucun séjour en cours du ménage dans ce dispositif : enregistrez le séjour, que le "
+        "glissement doit clore."
+    ),
+    "sliding.stay_closed": (
+        "Le séjour du ménage est déjà clos (sortie le {exit}) avant la date du glissement."
+    ),
+    "sliding.main_lease_missing": (
+        "Aucun bail principal en cours pour ce logement : enregistrez-le avant le glissement,"
+        " qui doit le terminer."
+    ),
+    "sliding.dwelling_shared": (
+        "Un autre ménage occupe encore ce logement après la date du glissement."
+    ),
+    "contract.unknown": "Ce contrat n'existe pas (ou plus).",
+    "contract.dwelling_unknown": "Ce logement n'existe pas (ou plus).",
+    "contract.kind_unknown": "Type de contrat inconnu : « {value} ».",
+    "contract.kind_not_allowed": (
+        "Un contrat « {kind} » n'est pas possible dans un logement du dispositif « {programme} »."
+    ),
+    "contract.residence_required": (
+        "Un contrat de résidence concerne un logement d'une pension de famille ou d'une "
+        "résidence accueil."
+    ),
+    "contract.end_before_start": "La fin du contrat ({end}) est antérieure à son début ({start}).",
+    "contract.renewal_before_start": (
+        "La date de renouvellement est antérieure au début du contrat ({start})."
+    ),
+    "contract.dwelling_returned": (
+        "Le logement a été restitué le {returned_on} : aucun contrat ne peut commencer après "
+        "cette date."
+    ),
+    "contract.before_capture": (
+        "Le logement n'a été capté que le {captured_on} : le contrat ne peut commencer avant."
+    ),
+    "contract.stay_mismatch": "Ce séjour n'est pas un séjour de ce ménage.",
+    "contract.stay_programme": "Ce séjour est dans un autre dispositif que celui du logement.",
+    "contract.outside_stay": (
+        "Le contrat commence le {start}, en dehors du séjour du ménage dans ce dispositif."
+    ),
+    "contract.not_active": "Ce contrat n'est plus en cours (état : {state}).",
+    "contract.already_ended": "Ce contrat est déjà terminé.",
+    "contract.terminated_before_start": (
+        "La résiliation ne peut précéder le début du contrat ({start})."
+    ),
+    "contract.reason_required": "Indiquez le motif.",
+    "contract.reason_too_long": "Le motif ne peut dépasser {maximum} caractères.",
+    "contract.end_before_rate": (
+        "Un loyer s'applique à partir du {valid_from} : la fin du contrat ne peut le précéder."
+    ),
+    "contract.end_before_benefit_status": (
+        "Un statut d'APL est enregistré à partir du {valid_from} : la fin du contrat ne peut "
+        "le précéder."
+    ),
+    "contract.benefit_status_unknown": "Statut d'aide au logement inconnu : « {value} ».",
+    "contract.benefit_before_start": (
+        "Le statut d'APL ne peut s'appliquer avant le début du contrat ({start})."
+    ),
+    "contract.benefit_after_end": (
+        "Le statut d'APL ne peut s'appliquer après la fin du contrat ({end})."
+    ),
+    "contract.same_dwelling": "La mutation interne doit se faire vers un autre logement.",
+    "contract.transfer_before_start": (
+        "La mutation doit prendre effet après le début du contrat actuel ({start})."
+    ),
+    "rate.amount_negative": "Ce montant ne peut être négatif.",
+    "rate.due_day_invalid": "Le jour d'échéance ({value}) doit être compris entre 1 et 31.",
+    "rate.before_start": "Le loyer ne peut s'appliquer avant le début du contrat ({start}).",
+    "rate.after_end": "Le loyer ne peut s'appliquer après la fin du contrat ({end}).",
     # Notes
     "note.level_unknown": "Niveau de note inconnu : « {value} ».",
     "note.text_required": "La note est vide.",
