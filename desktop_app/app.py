@@ -36,6 +36,7 @@ from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.home import HomeView
+from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.security_log import SecurityLogView
 from desktop_app.ui.views.users import UsersView
@@ -62,8 +63,17 @@ def build_main_window(
     """Assemble the sections and the window; the facts arrive from read jobs."""
     home = HomeView()
     sections: list[SectionView] = [home]
+    files: list[HouseholdFileWindow] = []
     if may_ever(workspace.actor, "household.read"):
-        sections.append(HouseholdsView(workspace, tasks=tasks))
+        households = HouseholdsView(workspace, tasks=tasks)
+
+        def open_file(household_id: int) -> None:
+            window = HouseholdFileWindow(workspace, household_id, tasks=tasks, dialogs=dialogs)
+            files.append(window)  # kept alive while the main window lives
+            window.show()
+
+        households.open_requested.connect(open_file)
+        sections.append(households)
     if may_ever(workspace.actor, "users.manage"):
         sections.append(UsersView(workspace, tasks=tasks, dialogs=dialogs))
     if may_ever(workspace.actor, "audit.read"):

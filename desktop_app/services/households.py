@@ -8,18 +8,23 @@ opening of a protected file, written in the security log. The household capabili
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import ColumnElement, exists, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop_app.domain.errors import RefusedError
-from desktop_app.domain.permissions import RESIDENTS, TABLE, AccessContext, Actor
-from desktop_app.domain.text import household_search_text, search_tokens
+from desktop_app.domain.duplicates import PersonCandidate, find_duplicates
+from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
+from desktop_app.domain.households import MemberSpan, check_heads, check_member
+from desktop_app.domain.permissions import RESIDENTS, TABLE, AccessContext, Actor, decide
+from desktop_app.domain.text import household_search_text, normalise, search_tokens
+from desktop_app.domain.vocabulary import MEMBER_ROLE, SEX
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
+    ChangeHistory,
     Dwelling,
     Household,
     HouseholdCoWorker,
@@ -164,6 +169,7 @@ def read_identity(
 STATUSES = ("current", "left", "archived", "all")
 SORTS = ("reference", "name", "entry", "commune")
 PAGE = 200
+_MIN_NAME_TOKEN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,3 +426,274 @@ def refresh_search_text(session: Session, household_id: int) -> None:
         phones=[phone for _, _, phone in people if phone],
         siao_references=[ref for ref in siao if ref],
     )
+
+
+# ------------------------------------------------------------------ creation and duplicates
+
+
+@dataclass(frozen=True, slots=True)
+class MemberInput:
+    """A member to add: a new person, or an existing one (``person_id``) linked instead."""
+
+    last_name: str = ""
+    first_name: str = ""
+    birth_date: date | None = None
+    sex: str = "unknown"
+    role: str = "head"
+    joined_on: date | None = None  # defaults to the household's start
+    phone: str | None = None
+    person_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCandidate:
+    """An existing person who may be the one being typed, with where they live."""
+
+    person_id: int
+    last_name: str
+    first_name: str
+    birth_date: date | None
+    households: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdCreated:
+    """The new household."""
+
+    household_id: int
+    reference: str
+
+
+@service_action("household.read")
+def propose_duplicates(
+    database: Database,
+    *,
+    actor: Actor,
+    last_name: str,
+    first_name: str,
+    birth_date: date | None,
+) -> list[DuplicateCandidate]:
+    """Persons already recorded who may be this one (same birth date, similar name).
+
+    The database pre-selects by birth date (indexed), or by name words when the date is
+    unknown; `domain.duplicates` decides. The user may then link the existing person.
+    """
+    words = search_tokens(f"{last_name} {first_name}")
+    tokens = [token for token in words if len(token) >= _MIN_NAME_TOKEN]
+
+    def read(session: Session) -> list[DuplicateCandidate]:
+        query = select(Person.id, Person.last_name, Person.first_name, Person.birth_date)
+        if birth_date is not None:
+            query = query.where(Person.birth_date == birth_date)
+        elif tokens:
+            query = query.where(
+                or_(*(Person.search_name.like(f"%{_escape_like(t)}%", escape="\\") for t in tokens))
+            )
+        else:
+            return []
+        candidates = [PersonCandidate(*row) for row in session.execute(query.limit(2_000))]
+        found = find_duplicates(last_name, first_name, birth_date, candidates)
+        result = []
+        for candidate, score in found[:10]:
+            homes = tuple(
+                session.scalars(
+                    select(Household.reference)
+                    .join(Membership, Membership.household_id == Household.id)
+                    .where(Membership.person_id == candidate.person_id)
+                    .order_by(Household.reference)
+                )
+            )
+            result.append(
+                DuplicateCandidate(
+                    candidate.person_id,
+                    candidate.last_name,
+                    candidate.first_name,
+                    candidate.birth_date,
+                    homes,
+                    round(score, 3),
+                )
+            )
+        return result
+
+    return database.run_read(read)
+
+
+def _next_reference(session: Session) -> str:
+    last = session.scalar(
+        select(Household.reference)
+        .where(Household.reference.like("M-%"))
+        .order_by(func.length(Household.reference).desc(), Household.reference.desc())
+        .limit(1)
+    )
+    number = int(last[2:]) + 1 if last and last[2:].isdigit() else 1
+    return f"M-{number:05d}"
+
+
+def _member_issues(index: int, member: MemberInput) -> list[ValidationIssue]:
+    field = f"members[{index}]"
+    issues: list[ValidationIssue] = []
+    if member.person_id is None:
+        if not member.last_name.strip():
+            issues.append(ValidationIssue(field, "member.last_name_required"))
+        if not member.first_name.strip():
+            issues.append(ValidationIssue(field, "member.first_name_required"))
+        if member.sex not in SEX:
+            issues.append(ValidationIssue(field, "stay.code_unknown", {"value": member.sex}))
+    if member.role not in MEMBER_ROLE:
+        issues.append(ValidationIssue(field, "stay.code_unknown", {"value": member.role}))
+    return issues
+
+
+@service_action("household.edit_identity")
+def create_household(
+    database: Database,
+    *,
+    actor: Actor,
+    members: Sequence[MemberInput],
+    start: date,
+    reference: str | None = None,
+    address: str | None = None,
+    postcode: str | None = None,
+    commune: str | None = None,
+    key_worker_id: int | None = None,
+    protected: bool = False,
+) -> HouseholdCreated:
+    """Create a household with its members (new persons, or existing ones linked).
+
+    A social worker's new household is theirs (they become its key worker unless another is
+    named). Exactly one head on every day from ``start``.
+
+    Raises:
+        InvalidInput: every field to correct, at once; nothing is written.
+    """
+    if key_worker_id is None and "social_worker" in actor.roles:
+        key_worker_id = actor.user_id
+    issues: list[ValidationIssue] = []
+    if not members:
+        issues.append(ValidationIssue("members", "household.no_members"))
+    for index, member in enumerate(members):
+        issues += _member_issues(index, member)
+        if member.joined_on is not None:
+            issues += check_member(MemberSpan(index, member.role, member.joined_on, None))
+    spans = [
+        MemberSpan(index, member.role, member.joined_on or start, None)
+        for index, member in enumerate(members)
+    ]
+    issues += check_heads(spans, start=start, end=None)
+
+    def work(session: Session) -> HouseholdCreated:
+        ref = (reference or "").strip() or _next_reference(session)
+        problems = list(issues)
+        if session.scalar(select(Household.id).where(Household.reference == ref)) is not None:
+            problems.append(
+                ValidationIssue("reference", "household.reference_taken", {"value": ref})
+            )
+        if problems:
+            raise InvalidInput(problems)
+        context = AccessContext(
+            caseload=key_worker_id is not None and key_worker_id == actor.user_id
+        )
+        if not decide(actor, "household.edit", context).allowed:
+            require(actor, "household.edit_identity", context)
+        household = Household(
+            reference=ref,
+            key_worker_id=key_worker_id,
+            address=address,
+            postcode=postcode,
+            commune=commune,
+            protected=protected,
+        )
+        session.add(household)
+        session.flush()
+        created = 0
+        for member in members:
+            person_id = member.person_id
+            if person_id is None:
+                person = Person(
+                    last_name=member.last_name.strip(),
+                    first_name=member.first_name.strip(),
+                    birth_date=member.birth_date,
+                    sex=member.sex,
+                    phone=member.phone,
+                    search_name=normalise(f"{member.last_name} {member.first_name}"),
+                )
+                session.add(person)
+                session.flush()
+                person_id = person.id
+                created += 1
+            session.add(
+                Membership(
+                    household_id=household.id,
+                    person_id=person_id,
+                    role=member.role,
+                    joined_on=member.joined_on or start,
+                )
+            )
+        session.flush()
+        refresh_search_text(session, household.id)
+        name, user_id = audit_identity(actor)
+        audit.record(
+            session,
+            actor=name,
+            user_id=user_id,
+            action="create",
+            entity="household",
+            entity_id=household.id,
+            household_id=household.id,
+            fields=("reference", "address", "key_worker_id", "protected", "members"),
+            count=len(members),
+        )
+        if created:
+            audit.record(
+                session,
+                actor=name,
+                user_id=user_id,
+                action="create",
+                entity="person",
+                household_id=household.id,
+                fields=("last_name", "first_name", "birth_date"),
+                count=created,
+            )
+        return HouseholdCreated(household.id, ref)
+
+    return database.run_write(work)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryLine:
+    """Old → new value of a date, status or amount in the file."""
+
+    at: datetime
+    user: str | None
+    entity: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+
+@service_action("household.read")
+def household_history(database: Database, *, actor: Actor, household_id: int) -> list[HistoryLine]:
+    """The business history of a household's file, newest first."""
+
+    def read(session: Session) -> list[HistoryLine]:
+        require(actor, "household.read", household_access(session, actor, household_id))
+        rows = session.execute(
+            select(ChangeHistory, UserAccount.login)
+            .outerjoin(UserAccount, UserAccount.id == ChangeHistory.user_id)
+            .where(ChangeHistory.household_id == household_id)
+            .order_by(ChangeHistory.id.desc())
+        )
+        return [
+            HistoryLine(
+                at=line.at if line.at.tzinfo else line.at.replace(tzinfo=UTC),
+                user=login,
+                entity=line.entity,
+                field=line.field,
+                old_value=line.old_value,
+                new_value=line.new_value,
+            )
+            for line, login in rows
+        ]
+
+    return database.run_read(read)

@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Role</source>
-        <translation>Rôle</translation>
+        <translation>Lien</translation>
     </message>
     <message>
         <source>Limited to</source>
@@ -225,6 +225,105 @@
     <message>
         <source>Reachable ({version})</source>
         <translation>Joignable ({version})</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFileWindow</name>
+    <message>
+        <source>Household file</source>
+        <translation>Dossier du ménage</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>Composition</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>The person may read what is written here (right of access): write facts, respectfully, starting from their strengths.</source>
+        <translation>La personne peut lire ce qui est écrit ici (droit d&apos;accès) : écrivez des faits, avec respect, en partant de ses forces.</translation>
+    </message>
+    <message>
+        <source>Justified access…</source>
+        <translation>Accès justifié…</translation>
+    </message>
+    <message>
+        <source> — protected file</source>
+        <translation> — dossier protégé</translation>
+    </message>
+    <message>
+        <source>Household {reference}</source>
+        <translation>Ménage {reference}</translation>
+    </message>
+    <message>
+        <source>Entry on {date} — {programme} (from: {situation}{referrer})</source>
+        <translation>Entrée le {date} — {programme} (venant de : {situation}{referrer})</translation>
+    </message>
+    <message>
+        <source>Exit on {date} — {destination} ({reason})</source>
+        <translation>Sortie le {date} — {destination} ({reason})</translation>
+    </message>
+    <message>
+        <source>Confidential or health notes exist; they are reserved for the key worker&apos;s circle.</source>
+        <translation>Des notes confidentielles ou de santé existent ; elles sont réservées au cercle du référent.</translation>
+    </message>
+    <message>
+        <source>Justified access</source>
+        <translation>Accès justifié</translation>
+    </message>
+    <message>
+        <source>Why must you read these notes? The key worker will see your reason.</source>
+        <translation>Pourquoi devez-vous lire ces notes ? Le référent verra votre motif.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ class ScriptedDialogs:
 
     files: list[Path | None] = field(default_factory=list)
     confirmations: list[bool] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
     calls: list[tuple[str, str, str]] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
 
@@ -29,6 +30,10 @@ class ScriptedDialogs:
 
     def inform(self, parent, title, text):
         self.calls.append(("inform", title, text))
+
+    def ask_text(self, parent, title, label):
+        self.calls.append(("ask_text", title, label))
+        return self.texts.pop(0)
 
     def warn(self, parent, title, text):
         self.calls.append(("warn", title, text))

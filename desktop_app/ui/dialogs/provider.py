@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class DialogProvider(Protocol):
@@ -30,6 +30,9 @@ class DialogProvider(Protocol):
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         """A message to acknowledge."""
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A short text typed by the user (a reason…), or None when cancelled."""
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         """A problem the user can act on (a refused action, a French message)."""
@@ -61,6 +64,10 @@ class QtDialogProvider:
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        text, accepted = QInputDialog.getText(parent, title, label)
+        return text if accepted else None
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,8 +34,14 @@ class HouseholdsView(SectionView):
     """Search box, filters and the list; each query runs on the read worker.
 
     Typing waits 150 ms of calm before asking, and a newer query cancels an older one still
-    running, so the list follows the typing without blocking it.
+    running, so the list follows the typing without blocking it. Enter or a double click opens
+    the household's file.
+
+    Signals:
+        open_requested(int): the household to open.
     """
+
+    open_requested = Signal(int)
 
     def __init__(
         self, workspace: Workspace, *, tasks: TaskRunner, parent: QWidget | None = None
@@ -89,6 +95,9 @@ class HouseholdsView(SectionView):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_query)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.table.activated.connect(
+            lambda index: self.open_requested.emit(self.model.household(index.row()).household_id)
+        )
         self.model.more_requested.connect(self._load_more)
         self.model.sort_requested.connect(self._sort)
         self._load_filters()

@@ -1,0 +1,237 @@
+"""The household file: one window, one tab per side of a household's life."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import KnownError
+from desktop_app.domain.periods import format_date
+from desktop_app.domain.vocabulary import (
+    DESTINATION,
+    ENTRY_SITUATION,
+    EXIT_REASON,
+    MEMBER_ROLE,
+    NOTE_LEVEL,
+    REFERRER,
+)
+from desktop_app.services.households import (
+    HistoryLine,
+    HouseholdIdentity,
+    MemberIdentity,
+    household_history,
+    read_identity,
+)
+from desktop_app.services.notes import HouseholdNotes, read_notes
+from desktop_app.services.stays import StayInfo, list_stays
+from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.provider import DialogProvider
+from desktop_app.ui.models.dto_table import DtoTableModel
+from desktop_app.ui.tasks import TaskRunner
+
+
+class HouseholdFileWindow(QWidget):
+    """Composition, Parcours, Notes and Historique of one household, read off the GUI thread.
+
+    Notes of a higher level than the reader's are not loaded; a coordinator may open them by a
+    justified access (a typed reason, logged and shown to the key worker).
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        household_id: int,
+        *,
+        tasks: TaskRunner,
+        dialogs: DialogProvider,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._household_id = household_id
+        self._tasks = tasks
+        self._dialogs = dialogs
+        self.setWindowTitle(self.tr("Household file"))
+        layout = QVBoxLayout(self)
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.title_label.setFont(font)
+        layout.addWidget(self.title_label)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        self.members_model: DtoTableModel[MemberIdentity] = DtoTableModel(
+            [
+                (self.tr("Last name"), lambda p: p.last_name),
+                (self.tr("First name"), lambda p: p.first_name),
+                (self.tr("Role"), lambda p: MEMBER_ROLE.label(p.role)),
+                (self.tr("Phone"), lambda p: p.phone or ""),
+            ]
+        )
+        members = QTableView()
+        members.setModel(self.members_model)
+        members.setAccessibleName(self.tr("Composition"))
+        members.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(members, self.tr("Composition"))
+
+        self.path_list = QListWidget()
+        self.path_list.setAccessibleName(self.tr("Path"))
+        self.tabs.addTab(self.path_list, self.tr("Path"))
+
+        self.tabs.addTab(self._notes_page(), self.tr("Notes"))
+
+        self.history_model: DtoTableModel[HistoryLine] = DtoTableModel(
+            [
+                (self.tr("Date"), lambda h: h.at.astimezone().strftime("%d/%m/%Y %H:%M")),
+                (self.tr("By"), lambda h: h.user or ""),
+                (self.tr("Record"), lambda h: h.entity),
+                (self.tr("Field"), lambda h: h.field),
+                (self.tr("Before"), lambda h: h.old_value or ""),
+                (self.tr("After"), lambda h: h.new_value or ""),
+            ]
+        )
+        history = QTableView()
+        history.setModel(self.history_model)
+        history.setAccessibleName(self.tr("History"))
+        history.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(history, self.tr("History"))
+        self.resize(820, 560)
+        self.load()
+
+    def _notes_page(self) -> QWidget:
+        notes_page = QWidget()
+        notes_layout = QVBoxLayout(notes_page)
+        reminder = QLabel(
+            self.tr(
+                "The person may read what is written here (right of access): write facts, "
+                "respectfully, starting from their strengths."
+            )
+        )
+        reminder.setWordWrap(True)
+        notes_layout.addWidget(reminder)
+        self.notes_list = QListWidget()
+        self.notes_list.setAccessibleName(self.tr("Notes"))
+        self.notes_list.setWordWrap(True)
+        notes_layout.addWidget(self.notes_list, 1)
+        row = QHBoxLayout()
+        self.withheld_label = QLabel()
+        self.withheld_label.setWordWrap(True)
+        self.justified_button = QPushButton(self.tr("Justified access…"))
+        self.justified_button.setVisible(False)
+        self.justified_button.clicked.connect(self.ask_justified_access)
+        row.addWidget(self.withheld_label, 1)
+        row.addWidget(self.justified_button)
+        notes_layout.addLayout(row)
+        return notes_page
+
+    def load(self) -> None:
+        """Read every tab's content (read worker)."""
+        ws, hid = self._workspace, self._household_id
+        self._tasks.read(
+            lambda _c: read_identity(ws.database, actor=ws.actor, household_id=hid),
+            name="identity",
+            on_done=self._show_identity,
+            on_error=self._refused,
+        )
+        self._tasks.read(
+            lambda _c: list_stays(ws.database, actor=ws.actor, household_id=hid),
+            name="stays",
+            on_done=self._show_stays,
+            on_error=self._refused,
+        )
+        self._tasks.read(
+            lambda _c: household_history(ws.database, actor=ws.actor, household_id=hid),
+            name="history",
+            on_done=self.history_model.set_rows,
+            on_error=self._refused,
+        )
+        self.load_notes(None)
+
+    def load_notes(self, reason: str | None) -> None:
+        """Notes the reader may see (a reason makes it a justified access)."""
+        ws, hid = self._workspace, self._household_id
+        self._tasks.write(  # reading private notes writes its audit event
+            lambda _c: read_notes(ws.database, actor=ws.actor, household_id=hid, reason=reason),
+            name="notes",
+            on_done=self._show_notes,
+            on_error=self._notes_refused,
+        )
+
+    def _show_identity(self, identity: HouseholdIdentity) -> None:
+        head = next((m for m in identity.members if m.role == "head"), None)
+        name = f"{head.last_name} {head.first_name}".strip() if head else ""
+        protected = self.tr(" — protected file") if identity.protected else ""
+        self.title_label.setText(f"{identity.reference} · {name}{protected}")
+        self.setWindowTitle(self.tr("Household {reference}").format(reference=identity.reference))
+        self.members_model.set_rows(identity.members)
+
+    def _show_stays(self, stays: list[StayInfo]) -> None:
+        self.path_list.clear()
+        for stay in reversed(stays):
+            referrer = f", {REFERRER.label(stay.referrer)}" if stay.referrer else ""
+            self.path_list.addItem(
+                self.tr("Entry on {date} — {programme} (from: {situation}{referrer})").format(
+                    date=format_date(stay.entry),
+                    programme=stay.programme,
+                    situation=ENTRY_SITUATION.label(stay.entry_situation),
+                    referrer=referrer,
+                )
+            )
+            if stay.exit is not None:
+                destination = DESTINATION.label(stay.destination) if stay.destination else "?"
+                reason = EXIT_REASON.label(stay.exit_reason) if stay.exit_reason else "?"
+                self.path_list.addItem(
+                    self.tr("Exit on {date} — {destination} ({reason})").format(
+                        date=format_date(stay.exit), destination=destination, reason=reason
+                    )
+                )
+
+    def _show_notes(self, notes: HouseholdNotes) -> None:
+        self.notes_list.clear()
+        for note in notes.notes:
+            self.notes_list.addItem(
+                f"{format_date(note.written_on)} · {NOTE_LEVEL.label(note.level)} · "
+                f"{note.author or ''}\n{note.text}"
+            )
+        if notes.private_withheld:
+            self.withheld_label.setText(
+                self.tr(
+                    "Confidential or health notes exist; they are reserved for the key "
+                    "worker's circle."
+                )
+            )
+        else:
+            self.withheld_label.clear()
+        self.justified_button.setVisible(notes.justified_access_possible)
+
+    def ask_justified_access(self) -> None:
+        """Ask the reason, then read the private notes (the key worker will see the reason)."""
+        reason = self._dialogs.ask_text(
+            self,
+            self.tr("Justified access"),
+            self.tr("Why must you read these notes? The key worker will see your reason."),
+        )
+        if reason:
+            self.load_notes(reason)
+
+    def _notes_refused(self, error: BaseException) -> None:
+        if isinstance(error, KnownError):
+            self.withheld_label.setText(error.text)
+            return
+        raise error
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, KnownError):
+            self._dialogs.warn(self, self.tr("Household file"), error.text)
+            return
+        raise error

@@ -1,0 +1,129 @@
+"""The household file on screen, and what two roles see of the same household."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import insert
+
+from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
+from desktop_app.paths import resolve_database
+from desktop_app.persistence import models as m
+from desktop_app.services.households import MemberInput, create_household
+from desktop_app.services.notes import add_note
+from desktop_app.services.stays import close_stay, open_stay
+from desktop_app.services.system import open_workspace
+from desktop_app.ui.application import create_application
+from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.household_file import HouseholdFileWindow
+from tests.ui.fakes import ScriptedDialogs
+
+TIMEOUT = 10_000
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def scene(qapp, tmp_path):
+    create_application(["seuil-tests"])
+    workspace = open_workspace(resolve_database(str(tmp_path / "seuil.db")))
+    db = workspace.database
+    with db.begin_write() as c:
+        c.execute(
+            insert(m.UserAccount).values(
+                login="sami", display_name="Sami", created_at=datetime(2026, 1, 1, tzinfo=UTC)
+            )
+        )
+        c.execute(insert(m.Programme).values(name="IML Lyon", kind="iml_sublease"))
+    created = create_household(
+        db,
+        actor=SYSTEM_ACTOR,
+        start=date(2025, 3, 3),
+        key_worker_id=1,
+        members=[
+            MemberInput("Diallo", "Aminata", date(1988, 4, 12), "f", "head"),
+            MemberInput("Diallo", "Moussa", date(2015, 9, 3), "h", "child"),
+        ],
+    )
+    stay = open_stay(
+        db,
+        actor=SYSTEM_ACTOR,
+        household_id=created.household_id,
+        programme_id=1,
+        entry=date(2025, 3, 3),
+        entry_situation="hotel_115",
+        referrer="siao",
+        today=TODAY,
+    )
+    close_stay(
+        db,
+        actor=SYSTEM_ACTOR,
+        stay_id=stay.stay_id,
+        exit=date(2026, 10, 31),
+        destination="social_housing",
+        exit_reason="project_achieved",
+        today=TODAY,
+    )
+    worker = Actor(user_id=1, login="sami", grants=(Grant("social_worker"),))
+    add_note(
+        db,
+        actor=worker,
+        household_id=created.household_id,
+        level="shared",
+        text="Bail signé chez Rhône Habitat Solidaire",
+    )
+    add_note(
+        db, actor=worker, household_id=created.household_id, level="health", text="Suivi au CMP"
+    )
+    tasks = TaskRunner(on_unhandled_error=lambda error: pytest.fail(repr(error)))
+    yield workspace, created.household_id, worker, tasks
+    tasks.shutdown()
+    workspace.close()
+
+
+def open_file(qtbot, scene, actor, dialogs):
+    workspace, household_id, _, tasks = scene
+    window = HouseholdFileWindow(
+        replace(workspace, actor=actor), household_id, tasks=tasks, dialogs=dialogs
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.notes_list.count() > 0 and window.path_list.count() > 0, timeout=TIMEOUT
+    )
+    return window
+
+
+def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
+    window = open_file(qtbot, scene, scene[2], ScriptedDialogs())
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Composition",
+        "Parcours",
+        "Notes",
+        "Historique",
+    ]
+    assert window.title_label.text() == "M-00001 · Diallo Aminata"
+    qtmodeltester.check(window.members_model)
+    assert window.members_model.data(window.members_model.index(1, 2)) == "Enfant"
+    assert [window.path_list.item(i).text() for i in range(2)] == [
+        "Entrée le 03/03/2025 — IML Lyon (venant de : Hôtel (115 / SIAO), SIAO)",
+        "Sortie le 31/10/2026 — Logement social – bail direct (Projet réalisé)",
+    ]
+    assert window.notes_list.count() == 2  # the key worker reads the health note too
+    assert window.justified_button.isHidden()
+    qtbot.waitUntil(lambda: window.history_model.rowCount() >= 3, timeout=TIMEOUT)
+    qtmodeltester.check(window.history_model)
+
+
+def test_a_coordinator_sees_less_until_a_justified_access(qtbot, scene) -> None:
+    dialogs = ScriptedDialogs(texts=["Préparation de la commission CCAPEX"])
+    coordinator = Actor(user_id=None, login="camille", grants=(Grant("coordinator"),))
+    window = open_file(qtbot, scene, coordinator, dialogs)
+    assert window.notes_list.count() == 1
+    assert "réservées au cercle du référent" in window.withheld_label.text()
+    assert not window.justified_button.isHidden()
+    window.justified_button.click()
+    qtbot.waitUntil(lambda: window.notes_list.count() == 2, timeout=TIMEOUT)
+    assert dialogs.calls[0][0] == "ask_text"
+    assert window.justified_button.isHidden()
