@@ -258,6 +258,10 @@
         <translation>Parcours</translation>
     </message>
     <message>
+        <source>Housing and contract</source>
+        <translation>Logement &amp; contrat</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -296,6 +300,34 @@
     <message>
         <source>Justified access…</source>
         <translation>Accès justifié…</translation>
+    </message>
+    <message>
+        <source>{kind} — dwelling {dwelling}, {period} ({state})</source>
+        <translation>{kind} — logement {dwelling}, {period} ({state})</translation>
+    </message>
+    <message>
+        <source>Rent {rent} + charges {charges}, benefit expected {benefit}{payant}</source>
+        <translation>Loyer {rent} + charges {charges}, APL attendue {benefit}{payant}</translation>
+    </message>
+    <message>
+        <source> (paid to the association)</source>
+        <translation> (versée à l&apos;association)</translation>
+    </message>
+    <message>
+        <source>Sliding lease: {outcome}; next review {review}; deadline {deadline}</source>
+        <translation>Bail glissant : {outcome} ; prochain examen le {review} ; échéance maximale le {deadline}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>bientôt</translation>
+    </message>
+    <message>
+        <source>No contract yet.</source>
+        <translation>Pas encore de contrat.</translation>
     </message>
     <message>
         <source> — protected file</source>

@@ -11,6 +11,7 @@ from sqlalchemy import insert
 from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
 from desktop_app.paths import resolve_database
 from desktop_app.persistence import models as m
+from desktop_app.services.contracts import RateInput, create_contract
 from desktop_app.services.households import MemberInput, create_household
 from desktop_app.services.notes import add_note
 from desktop_app.services.stays import close_stay, open_stay
@@ -76,6 +77,21 @@ def scene(qapp, tmp_path):
     add_note(
         db, actor=worker, household_id=created.household_id, level="health", text="Suivi au CMP"
     )
+    with db.begin_write() as c:
+        c.execute(
+            insert(m.Dwelling).values(
+                reference="LOG-1", address="12 rue Paul Bert", commune="Lyon", programme_id=1
+            )
+        )
+    create_contract(
+        db,
+        actor=SYSTEM_ACTOR,
+        household_id=created.household_id,
+        dwelling_id=1,
+        kind="sliding_sublease",
+        start=date(2025, 3, 3),
+        rate=RateInput(rent=52_000, charges=6_000, expected_benefit=31_000, tiers_payant=True),
+    )
     tasks = TaskRunner(on_unhandled_error=lambda error: pytest.fail(repr(error)))
     yield workspace, created.household_id, worker, tasks
     tasks.shutdown()
@@ -100,9 +116,16 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Composition",
         "Parcours",
+        "Logement & contrat",
         "Notes",
         "Historique",
     ]
+    qtbot.waitUntil(lambda: window.contracts_list.count() == 1, timeout=TIMEOUT)
+    contract = window.contracts_list.item(0).text()
+    assert contract.startswith("Sous-location – bail glissant — logement LOG-1, 03/03/2025")
+    assert "Loyer 520,00\u00a0€ + charges 60,00\u00a0€, APL attendue 310,00\u00a0€" in contract
+    assert "(versée à l'association)" in contract
+    assert "Bail glissant : En cours ; prochain examen le" in contract
     assert window.title_label.text() == "M-00001 · Diallo Aminata"
     qtmodeltester.check(window.members_model)
     assert window.members_model.data(window.members_model.index(1, 2)) == "Enfant"

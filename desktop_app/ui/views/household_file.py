@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,15 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import KnownError
-from desktop_app.domain.periods import format_date
+from desktop_app.domain.messages import message
+from desktop_app.domain.money import format_eur
+from desktop_app.domain.periods import add_months, format_date
 from desktop_app.domain.vocabulary import (
+    CONTRACT_KIND,
+    CONTRACT_STATE,
     DESTINATION,
     ENTRY_SITUATION,
     EXIT_REASON,
     MEMBER_ROLE,
     NOTE_LEVEL,
     REFERRER,
+    SLIDING_OUTCOME,
 )
+from desktop_app.services.contracts import ContractInfo, contract_file
 from desktop_app.services.households import (
     HistoryLine,
     HouseholdIdentity,
@@ -87,6 +95,11 @@ class HouseholdFileWindow(QWidget):
         self.path_list = QListWidget()
         self.path_list.setAccessibleName(self.tr("Path"))
         self.tabs.addTab(self.path_list, self.tr("Path"))
+
+        self.contracts_list = QListWidget()
+        self.contracts_list.setAccessibleName(self.tr("Housing and contract"))
+        self.contracts_list.setWordWrap(True)
+        self.tabs.addTab(self.contracts_list, self.tr("Housing and contract"))
 
         self.tabs.addTab(self._notes_page(), self.tr("Notes"))
 
@@ -155,7 +168,59 @@ class HouseholdFileWindow(QWidget):
             on_done=self.history_model.set_rows,
             on_error=self._refused,
         )
+        self._tasks.read(
+            lambda _c: contract_file(ws.database, actor=ws.actor, household_id=hid),
+            name="contracts",
+            on_done=self._show_contracts,
+            on_error=self._refused,
+        )
         self.load_notes(None)
+
+    def _show_contracts(self, contracts: list[ContractInfo]) -> None:
+        self.contracts_list.clear()
+        for contract in contracts:
+            period = format_date(contract.start) + (
+                f" → {format_date(contract.end)}" if contract.end else ""
+            )
+            lines = [
+                self.tr("{kind} — dwelling {dwelling}, {period} ({state})").format(
+                    kind=CONTRACT_KIND.label(contract.kind),
+                    dwelling=contract.dwelling_reference,
+                    period=period,
+                    state=CONTRACT_STATE.label(contract.state),
+                )
+            ]
+            if contract.rates:
+                rate = contract.rates[-1]
+                lines.append(
+                    self.tr(
+                        "Rent {rent} + charges {charges}, benefit expected {benefit}{payant}"
+                    ).format(
+                        rent=format_eur(rate.rent),
+                        charges=format_eur(rate.charges),
+                        benefit=format_eur(rate.expected_benefit),
+                        payant=self.tr(" (paid to the association)") if rate.tiers_payant else "",
+                    )
+                )
+            plan = contract.plan
+            if plan is not None:
+                lines.append(
+                    self.tr(
+                        "Sliding lease: {outcome}; next review {review}; deadline {deadline}"
+                    ).format(
+                        outcome=SLIDING_OUTCOME.label(plan.outcome),
+                        review=format_date(plan.schedule.next_review),
+                        deadline=format_date(plan.schedule.deadline),
+                    )
+                )
+                for reminder in plan.reminders:
+                    if reminder.overdue or reminder.due <= add_months(date.today(), 1):
+                        flag = self.tr("overdue") if reminder.overdue else self.tr("soon")
+                        text = message(reminder.code, due=format_date(reminder.due))
+                        lines.append(f"  ⚠ {text} ({flag})")
+            self.contracts_list.addItem("\n".join(lines))
+        if not contracts:
+            self.contracts_list.addItem(self.tr("No contract yet."))
 
     def load_notes(self, reason: str | None) -> None:
         """Notes the reader may see (a reason makes it a justified access)."""
