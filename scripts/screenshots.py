@@ -21,13 +21,20 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import insert
 
 from desktop_app.app import build_main_window
+from desktop_app.domain.permissions import Actor
 from desktop_app.paths import resolve_database
+from desktop_app.persistence.models import Dwelling, Programme
+from desktop_app.services.contracts import RateInput, create_contract
 from desktop_app.services.demo import create_demo_database, demo_actor
 from desktop_app.services.dto import DatabaseInfo
+from desktop_app.services.households import MemberInput, create_household
+from desktop_app.services.notes import add_note
 from desktop_app.services.organisation import create_association
-from desktop_app.services.system import open_workspace
+from desktop_app.services.stays import open_stay
+from desktop_app.services.system import Workspace, open_workspace
 from desktop_app.services.users import RoleSpec, add_user, authenticate, create_administrator
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.association import AssociationDialog
@@ -36,6 +43,7 @@ from desktop_app.ui.dialogs.login import LoginDialog, PasswordDialog, RecoveryCo
 from desktop_app.ui.dialogs.provider import QtDialogProvider
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.home import HomeView
+from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.welcome import WelcomeView
 
@@ -69,6 +77,71 @@ def _save(widget: QWidget, path: Path) -> Path:
         raise RuntimeError(f"could not write {path}")
     widget.close()
     return path
+
+
+def _household_file(workspace: Workspace, actor: Actor, tasks: TaskRunner, out_dir: Path) -> Path:
+    """A household followed by Sami, seen by the coordinator."""
+    database = workspace.database
+    with database.begin_write() as connection:
+        connection.execute(insert(Programme).values(name="IML Lyon", kind="sliding_lease"))
+        connection.execute(
+            insert(Dwelling).values(
+                reference="LOG-0012",
+                address="12 rue Paul Bert",
+                postcode="69003",
+                commune="Lyon",
+                programme_id=1,
+                typology="t2",
+            )
+        )
+    sami = authenticate(database, login="sami", password=ADMIN_PASSWORD).actor
+    created = create_household(
+        database,
+        actor=sami,
+        start=date(2025, 3, 3),
+        commune="Lyon",
+        members=[
+            MemberInput(
+                "Diallo", "Aminata", date(1988, 4, 12), "f", "head", phone="06 39 98 12 34"
+            ),
+            MemberInput("Diallo", "Moussa", date(2015, 9, 3), "h", "child"),
+        ],
+    )
+    open_stay(
+        database,
+        actor=sami,
+        household_id=created.household_id,
+        programme_id=1,
+        entry=date(2025, 3, 3),
+        entry_situation="hotel_115",
+        referrer="siao",
+        today=date(2026, 11, 27),
+    )
+    create_contract(
+        database,
+        actor=sami,
+        household_id=created.household_id,
+        dwelling_id=1,
+        kind="sliding_sublease",
+        start=date(2025, 3, 3),
+        rate=RateInput(rent=52_000, charges=6_000, expected_benefit=31_000, tiers_payant=True),
+    )
+    for level, text in (
+        ("shared", "Emménagement fait ; Mme Diallo a choisi le quartier pour l'école de Moussa."),
+        ("confidential", "Démarches en cours avec le CMP."),
+    ):
+        add_note(database, actor=sami, household_id=created.household_id, level=level, text=text)
+    window = HouseholdFileWindow(
+        replace(workspace, actor=actor),
+        created.household_id,
+        tasks=tasks,
+        dialogs=QtDialogProvider(),
+    )
+    window.resize(QSize(900, 560))
+    window.show()
+    _wait_idle(tasks)
+    window.tabs.setCurrentIndex(2)
+    return _save(window, out_dir / "fiche-menage.png")
 
 
 def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the other
@@ -156,6 +229,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
             if table is not None:
                 table.resizeColumnsToContents()
             written.append(_save(admin_window, out_dir / name))
+        written.append(_household_file(workspace, coordinator.actor, tasks, out_dir))
         workspace.close()
 
         demo_target = resolve_database(str(Path(tmp) / "demo.db"))

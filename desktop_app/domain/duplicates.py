@@ -33,12 +33,16 @@ How two tokens are compared (:func:`token_similarity`)
     * tokens whose consonant skeletons agree on at least four consonants score at least 0.8
       (``Mohamed`` / ``Muhammad`` → ``mhmd``, ``Mustapha`` / ``Mostafa`` → ``mstf``):
       transliterations of Arabic names differ mostly in their vowels;
+    * a token that differs by an edit but not folding is capped at 0.94, below "the same once
+      folded";
     * below 0.5 a token is *another name*, and scores 0: a clearly different given name must
-      not count half.
-    * French feminine forms are different names, not typos: two first-name tokens that differ
-      only by a final ``e`` (``Louis``/``Louise``, ``Daniel``/``Danielle``, ``René``/``Renée``)
-      or by a final ``o``/``a`` (``Mario``/``Maria``) score 0 — twins of different sex share a
-      birth date and a last name.
+      not count half;
+    * feminine forms are different names, not typos: two first-name tokens that differ only
+      by a final ``e`` (``Louis``/``Louise``, ``Daniel``/``Danielle``, ``René``/``Renée``) or
+      by a final ``o``/``a`` (``Mario``/``Maria``, ``Léo``/``Léa``) score 0 — twins of
+      different sex share a birth date and a last name. The Arabic final ``a``
+      (``Karim``/``Karima``) is *not* such a rule: it would also split ``Mariam``/``Mariama``,
+      one name transliterated two ways; such twins are proposed, and the user dismisses them.
 
 How two names are compared (:func:`name_similarity`)
     Three readings; the best one wins.
@@ -61,7 +65,7 @@ Thresholds (:func:`find_duplicates`)
     * :data:`DEFAULT_THRESHOLD` = 0.85, used when both birth dates are known and equal. With
       one field identical, the other may differ by one typo in a name of four letters or
       more (``Jean``/``Joan`` 0.875, ``Sylvie``/``Sylive`` 0.92), but not in a three-letter
-      one (``Léo``/``Léa``, ``Eva``/``Ava`` 0.83: different children). Two typos, one in
+      one (``Eva``/``Ava`` 0.83: different children). Two typos, one in
       each field, of 6-letter names (0.83) are not proposed either; a twin sister with a
       different first name (``Diallo Aminata`` / ``Diallo Mariama``, about 0.5) never is.
     * :data:`NEAR_IDENTICAL_THRESHOLD` = 0.93, used when either birth date is unknown. Only
@@ -432,7 +436,7 @@ def _similarity(a: _Name, b: _Name) -> float:
     return max(straight, swapped, pooled)
 
 
-def _may_reach(a: _Name, b: _Name, threshold: float) -> bool:
+def _may_reach(a: _Name, b: _Name, threshold: float, probe: _Probe | None = None) -> bool:
     """Cheap necessary condition for ``_similarity(a, b) >= threshold``.
 
     The straight reading averages two field scores: reaching ``threshold`` needs both at
@@ -442,7 +446,8 @@ def _may_reach(a: _Name, b: _Name, threshold: float) -> bool:
     pair at ``threshold / 0.98``. Whether a pair may reach a level is decided without
     computing its similarity (:func:`_close`), so most of a pre-selected set (born the same
     day, another name) is dismissed for a few string comparisons: first by the weakest
-    condition, the cheapest to test (some pair reaches ``threshold`` itself).
+    condition, the cheapest to test (some pair reaches ``threshold`` itself), through
+    ``probe`` — ``a`` indexed for that threshold — when the caller has one.
     """
     straight_level = 2 * threshold - 1
     if straight_level <= _TOKEN_FLOOR:
@@ -450,8 +455,11 @@ def _may_reach(a: _Name, b: _Name, threshold: float) -> bool:
     # No reading reaches the threshold without a pair that does, unless a field missing on
     # both sides (straight or swapped) lends its 1.0 to the average.
     fields_missing = not (a.last.tokens and a.first.tokens), not (b.last.tokens and b.first.tokens)
-    if not all(fields_missing) and not _close(a.units, b.units, threshold):
-        return False
+    if not all(fields_missing):
+        if probe is None:
+            probe = _Probe(a.units, threshold)
+        if not probe.close(b.units):
+            return False
     if _close_fields(a.last, b.last, a.last_units, b.last_units, straight_level) and (
         _close_fields(a.first, b.first, a.first_units, b.first_units, straight_level)
     ):
@@ -467,6 +475,72 @@ def _may_reach(a: _Name, b: _Name, threshold: float) -> bool:
     if sizes[0] < threshold / _REORDERED * sizes[1]:
         return False
     return _close(a.units, b.units, threshold / _REORDERED)
+
+
+class _Probe:
+    """The units of one name, indexed to tell at once whether another name's come close.
+
+    Same answer as :func:`_close` against those units at ``level``, faster when one name
+    meets hundreds of others. A pair allowed a single edit shares a *deletion variant*
+    (itself, or itself less one letter: a substitution deletes the same position on both
+    sides, an insertion the extra letter, a transposition one letter of the pair), so each
+    unit is indexed under its variants and a candidate unit only looks its own up. Pairs long
+    enough to be allowed two edits or more — glued names of 14 letters at 0.85 — are
+    compared one by one.
+    """
+
+    __slots__ = ("_level", "_longest", "_one_edit", "_slack", "_two_edits", "_units", "_variants")
+
+    def __init__(self, units: frozenset[str], level: float) -> None:
+        self._units = units
+        self._level = level
+        self._slack = 1 - level
+        self._one_edit = _shortest_allowed(self._slack, 1)
+        self._two_edits = _shortest_allowed(self._slack, 2)
+        self._longest = max(map(len, units), default=0)
+        self._variants: dict[str, list[str]] = {}
+        for unit in units:
+            if len(unit) >= self._one_edit - 1:
+                for variant in _deletion_variants(unit):
+                    self._variants.setdefault(variant, []).append(unit)
+
+    def close(self, others: frozenset[str]) -> bool:
+        """Whether some pair of units may have a similarity of ``level`` or more."""
+        if self._level <= _SKELETON_FLOOR:
+            return _close(self._units, others, self._level)
+        if not self._units.isdisjoint(others):
+            return True
+        for other in others:
+            if len(other) >= self._one_edit - 1:
+                for variant in _deletion_variants(other):
+                    for unit in self._variants.get(variant, ()):
+                        if _edits_allowed(unit, other, self._slack):
+                            return True
+            if max(self._longest, len(other)) >= self._two_edits:
+                for unit in self._units:
+                    if _edits_allowed(unit, other, self._slack):
+                        return True
+        return False
+
+
+def _shortest_allowed(slack: float, edits: int) -> int:
+    """Shortest length whose ``int(slack · length)`` reaches ``edits`` (a large number if never)."""
+    if slack <= 0:
+        return 1 << 30
+    length = 1
+    while int(slack * length + 1e-9) < edits:
+        length += 1
+    return length
+
+
+def _deletion_variants(word: str) -> list[str]:
+    return [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]
+
+
+def _edits_allowed(a: str, b: str, slack: float) -> bool:
+    """Whether ``a`` and ``b`` are within the edits their length allows at ``1 - slack``."""
+    allowed = int(slack * max(len(a), len(b)) + 1e-9)
+    return allowed >= 1 and abs(len(a) - len(b)) <= allowed and _within_edits(a, b, allowed)
 
 
 def _close_fields(
@@ -489,15 +563,12 @@ def _close(a_units: frozenset[str], b_units: frozenset[str], level: float) -> bo
     slack = 1 - level
     skeletons = level <= _SKELETON_FLOOR
     for x in a_units:
-        length_x = len(x)
         for y in b_units:
-            length_y = len(y)
-            allowed = int(slack * (length_x if length_x > length_y else length_y) + 1e-9)
-            if allowed and abs(length_x - length_y) <= allowed and _within_edits(x, y, allowed):
+            if _edits_allowed(x, y, slack):
                 return True
             if (
                 skeletons
-                and length_x >= _SKELETON_MIN_CONSONANTS <= length_y
+                and len(x) >= _SKELETON_MIN_CONSONANTS <= len(y)
                 and len(skeleton := _skeleton(x)) >= _SKELETON_MIN_CONSONANTS
                 and skeleton == _skeleton(y)
             ):
@@ -527,6 +598,13 @@ def _within_edits(a: str, b: str, edits: int) -> bool:
         a, b = a[:-end], b[:-end]
     if not a or not b:
         return len(a) + len(b) <= edits
+    if edits == 1:  # the last edit: substitution, deletion, insertion or transposition
+        return (
+            a[1:] == b[1:]
+            or a[1:] == b
+            or a == b[1:]
+            or (len(a) > 1 and a[:2] == b[1::-1] and a[2:] == b[2:])
+        )
     edits -= 1
     return (
         _within_edits(a[1:], b[1:], edits)
@@ -559,14 +637,15 @@ def name_key(last_name: str, first_name: str) -> str:
 
     The key is the sorted list of the folded, particle-free tokens of both fields, joined by
     one space: ``name_key("N'Diaye", "Aminata") == name_key("AMINATA", "ndiaye") ==
-    "aminata ndiaye"``, ``name_key("Ben Mohammed", "Sylvie") == "mohamed silvie"``. Accents,
+    "aminata ndiaie"``, ``name_key("Ben Mohammed", "Sylvie") == "mohamed silvie"``. Accents,
     case, hyphens, apostrophes, particles, order, doubled letters and the transliteration
     folds of :func:`token_similarity` do not change it; typos and glued particles do
     (``Benali`` ≠ ``Ben Ali``) — those are found through the birth date, the other
-    pre-selection criterion.
+    pre-selection criterion (``WHERE birth_date = :born OR name_key = :key``).
 
-    It depends only on the two strings and on the rules of this module: a change of those
-    rules bumps :data:`NAME_KEY_VERSION`, and the stored keys must then be recomputed.
+    It depends only on the two strings and on the rules of this module (and on the Unicode
+    tables of ``unicodedata`` for accents): a change of those rules bumps
+    :data:`NAME_KEY_VERSION`, and the stored keys must then be recomputed.
 
     Args:
         last_name: Last name as typed.
@@ -608,6 +687,7 @@ def find_duplicates(
     """
     new = _read_name(last_name, first_name)
     strict = max(threshold, NEAR_IDENTICAL_THRESHOLD)
+    probes = {level: _Probe(new.units, level) for level in {threshold, strict}}
     found: list[tuple[PersonCandidate, float, bool]] = []
     for candidate in candidates:
         same_day = birth_date is not None and candidate.birth_date == birth_date
@@ -615,7 +695,7 @@ def find_duplicates(
             continue
         needed = threshold if same_day else strict
         existing = _read_name(candidate.last_name, candidate.first_name)
-        if not _may_reach(new, existing, needed):
+        if not _may_reach(new, existing, needed, probes[needed]):
             continue
         score = _similarity(new, existing)
         if score >= needed:

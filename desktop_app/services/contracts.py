@@ -55,7 +55,12 @@ from desktop_app.domain.households import check_occupancy
 from desktop_app.domain.parameters import Parameters, ParameterValue
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import AccessContext, Actor
-from desktop_app.domain.sliding import Reminder, SlidingSchedule, sliding_schedule
+from desktop_app.domain.sliding import (
+    PREFECT_INFORMATION,
+    Reminder,
+    SlidingSchedule,
+    sliding_schedule,
+)
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import HistoryValue, record_change
@@ -63,6 +68,7 @@ from desktop_app.persistence.models import (
     BenefitStatus,
     ChangeHistory,
     Dwelling,
+    Landlord,
     MainLease,
     OccupancyContract,
     Parameter,
@@ -458,6 +464,18 @@ def _plan_infos(
     kept = _history_values(session, "sliding_plan", [p.id for p in plans], (_FAILED_ON, _DEPOSIT))
     parameters = _parameters(session)
     go_live = _go_live(parameters, on)
+    # The préfet is informed by an HLM landlord only (DOMAIN §7): no reminder otherwise.
+    social = set(
+        session.scalars(
+            select(OccupancyContract.id)
+            .join(Dwelling, Dwelling.id == OccupancyContract.dwelling_id)
+            .join(Landlord, Landlord.id == Dwelling.landlord_id)
+            .where(
+                OccupancyContract.id.in_([plan.contract_id for plan in plans]),
+                Landlord.kind == "social",
+            )
+        )
+    )
     infos: dict[int, SlidingPlanInfo] = {}
     for plan in plans:
         held = reviews[plan.id]
@@ -484,7 +502,11 @@ def _plan_infos(
             deposit=kept.get((plan.id, _DEPOSIT)),
             reviews=tuple(held),
             schedule=schedule,
-            reminders=tuple(schedule.reminders(on, outcome=plan.outcome, go_live=go_live)),
+            reminders=tuple(
+                reminder
+                for reminder in schedule.reminders(on, outcome=plan.outcome, go_live=go_live)
+                if reminder.code != PREFECT_INFORMATION or plan.contract_id in social
+            ),
         )
     return infos
 

@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>Housing and contract</source>
-        <translation>Logement &amp; contrat</translation>
+        <translation>Logement et contrat</translation>
     </message>
     <message>
         <source>Notes</source>

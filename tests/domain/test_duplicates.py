@@ -155,6 +155,14 @@ def test_the_literal_reading_ranks_first() -> None:
     assert 1.0 > swapped > folded >= partial > typo >= DEFAULT_THRESHOLD
 
 
+def test_the_ambiguous_final_a_is_proposed() -> None:
+    # Karim and Karima may be twins, Mariam and Mariama one woman transliterated two ways:
+    # the rule cannot tell, so both are proposed and the user decides.
+    assert name_similarity("Benali", "Karim", "Benali", "Karima") >= DEFAULT_THRESHOLD
+    assert name_similarity("Konaté", "Mariam", "Konate", "Mariama") >= DEFAULT_THRESHOLD
+    assert name_similarity("Benali", "Karim", "Benali", "Karima") < NEAR_IDENTICAL_THRESHOLD
+
+
 def test_names_without_letters_match_nothing() -> None:
     assert name_similarity("", "", "", "") == 0.0
     assert name_similarity(" - ", "'", "Martin", "Sophie") == 0.0
@@ -307,15 +315,16 @@ def _random_name(rng: random.Random) -> Name:
 def test_two_hundred_candidates_take_well_under_ten_milliseconds() -> None:
     rng = random.Random(20260412)
     timings = []
-    for _ in range(5):
-        # Fresh names each time: memoised readings must not flatter the measure.
+    for _ in range(7):
+        # Fresh names each time: memoised readings must not flatter the measure. CPU time of
+        # this process, so that the other pytest worker on the same core does not count.
         candidates = [_candidate(i, *_random_name(rng), BORN) for i in range(200)]
         candidates[100] = _candidate(100, "Martin Dupont", "Jean-Pierre", BORN)
-        start = time.perf_counter()
+        start = time.process_time()
         found = find_duplicates("Martin-Dupont", "Jean Pierre", BORN, candidates)
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
         assert [c.person_id for c, _ in found] == [100]
-    assert min(timings) < 0.010
+    assert sorted(timings)[len(timings) // 2] < 0.010, timings
 
 
 # ---------------------------------------------------------------- properties

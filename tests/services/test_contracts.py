@@ -128,6 +128,7 @@ def scene(database_target: DatabaseTarget) -> Iterator[Scene]:
             scene.residences[name] = add(
                 c, m.Residence, name=name, programme_id=scene.programmes["PENSION"]
             )
+        social = add(c, m.Landlord, name="Rhône Habitat Solidaire", kind="social")
         for reference, programme, residence, lots in (
             ("IML-1", "IML", None, 1),
             ("IML-2", "IML", None, 2),
@@ -151,6 +152,8 @@ def scene(database_target: DatabaseTarget) -> Iterator[Scene]:
                 places=lots,
                 captured_on=date(2024, 1, 1),
                 returned_on=date(2025, 6, 30) if reference == "RET-1" else None,
+                # an HLM landlord informs the préfet: only BG-1's plan has that reminder
+                landlord_id=social if reference == "BG-1" else None,
             )
         for reference in ("BG-1", "BG-2", "IML-1"):
             scene.leases[reference] = add(
@@ -1019,3 +1022,12 @@ def test_file_costs_the_same_for_many_contracts(
     with count_statements(scene.database.engine) as two:
         svc.contract_file(scene.database, actor=actor, household_id=household)
     assert two.count == one.count
+
+
+def test_prefect_reminder_only_with_an_hlm_landlord(scene: Scene) -> None:
+    household, _ = scene.household("M-9", "BG")
+    scene.create(household, "BG-2", "sliding_sublease")  # BG-2 has no social landlord
+    plan = _file(scene, household, date(2025, 6, 15))
+    codes = [reminder.code for reminder in plan.reminders]
+    assert "sliding.landlord_bilan" in codes
+    assert "sliding.prefect_information" not in codes

@@ -116,7 +116,7 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Composition",
         "Parcours",
-        "Logement & contrat",
+        "Logement et contrat",
         "Notes",
         "Historique",
     ]

@@ -217,7 +217,7 @@ class HouseholdFileWindow(QWidget):
                     if reminder.overdue or reminder.due <= add_months(date.today(), 1):
                         flag = self.tr("overdue") if reminder.overdue else self.tr("soon")
                         text = message(reminder.code, due=format_date(reminder.due))
-                        lines.append(f"  ⚠ {text} ({flag})")
+                        lines.append(f"  ⚠ {text.rstrip('.')} ({flag}).")
             self.contracts_list.addItem("\n".join(lines))
         if not contracts:
             self.contracts_list.addItem(self.tr("No contract yet."))
