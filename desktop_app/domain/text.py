@@ -40,9 +40,12 @@ def household_search_text(
 ) -> str:
     """What search-as-you-type looks into for a household, normalised.
 
-    Phones are kept as typed and as bare digits, so "06 39 98" and "063998" both find them.
+    Phones are kept as typed and as bare digits, so "06 39 98" and "063998" both find them;
+    names with an apostrophe also without it, so "ndiaye" finds "N'Diaye".
     """
+    names = list(names)
     parts = [reference, address or "", postcode or "", commune or "", *names, *siao_references]
+    parts += [normalise(name).replace("'", "") for name in names if "'" in normalise(name)]
     for phone in phones:
         parts += [phone, "".join(c for c in phone if c.isdigit())]
     return normalise(" ".join(part for part in parts if part))

@@ -88,7 +88,7 @@ def search(db, text="", actor=SYSTEM_ACTOR, **filters):
         ("dupont–martin", ["M-00001"]),
         ("0639981234", ["M-00001"]),
         ("06 39 98", ["M-00001"]),
-        ("ndiaye", []),
+        ("ndiaye", ["M-00003"]),
         ("n'diaye", ["M-00003"]),
         ("elodie", ["M-00003"]),
         ("m-0000", ["M-00001", "M-00003"]),
