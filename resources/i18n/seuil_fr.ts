@@ -436,6 +436,10 @@
         <translation>Tous les référents</translation>
     </message>
     <message>
+        <source>New household…</source>
+        <translation>Nouveau ménage…</translation>
+    </message>
+    <message>
         <source>Households</source>
         <translation>Ménages</translation>
     </message>
@@ -540,6 +544,109 @@
     <message>
         <source>No log file is in use.</source>
         <translation>Aucun fichier journal n&apos;est utilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>NewHouseholdDialog</name>
+    <message>
+        <source>New household</source>
+        <translation>Nouveau ménage</translation>
+    </message>
+    <message>
+        <source>Household since</source>
+        <translation>Ménage depuis le</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <source>Remove the person</source>
+        <translation>Retirer la personne</translation>
+    </message>
+    <message>
+        <source>Problems to correct</source>
+        <translation>Points à corriger</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Persons already known</source>
+        <translation>Personnes déjà connues</translation>
+    </message>
+    <message>
+        <source>Link this person instead</source>
+        <translation>Rattacher cette personne</translation>
+    </message>
+    <message>
+        <source>no household</source>
+        <translation>aucun ménage</translation>
+    </message>
+    <message>
+        <source>{last} {first}, born {born} — {homes}</source>
+        <translation>{last} {first}, né·e le {born} — {homes}</translation>
+    </message>
+    <message>
+        <source>This person may already be known to Seuil: link them rather than creating a second file.</source>
+        <translation>Cette personne est peut-être déjà connue de Seuil : rattachez-la plutôt que de créer un second dossier.</translation>
+    </message>
+    <message>
+        <source>Person already known, linked</source>
+        <translation>Personne déjà connue, rattachée</translation>
+    </message>
+    <message>
+        <source>Linked: the existing person joins this household.</source>
+        <translation>Rattachée : la personne existante rejoint ce ménage.</translation>
+    </message>
+    <message>
+        <source>Person {number}: </source>
+        <translation>Personne {number} : </translation>
     </message>
 </context>
 <context>

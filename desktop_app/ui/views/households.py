@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.permissions import may_ever
 from desktop_app.domain.progress import TaskControl
 from desktop_app.services.households import (
     PAGE,
@@ -23,6 +25,7 @@ from desktop_app.services.households import (
     search_households,
 )
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.new_household import NewHouseholdDialog
 from desktop_app.ui.models.households import HouseholdsTableModel
 from desktop_app.ui.tasks import TaskHandle, TaskRunner
 from desktop_app.ui.views.base import SectionView
@@ -78,6 +81,11 @@ class HouseholdsView(SectionView):
         for combo in (self.status_combo, self.programme_combo, self.worker_combo):
             row.addWidget(combo)
             combo.currentIndexChanged.connect(self._filters_changed)
+        self.new_button = QPushButton(self.tr("New household…"))
+        self.new_button.setVisible(may_ever(workspace.actor, "household.edit_identity"))
+        self.new_button.clicked.connect(self.ask_new_household)
+        row.addWidget(self.new_button)
+        self.new_dialog: NewHouseholdDialog | None = None
         layout.addLayout(row)
         self.model = HouseholdsTableModel()
         self.table = QTableView()
@@ -106,6 +114,18 @@ class HouseholdsView(SectionView):
     def section_title(self) -> str:
         """Title in the navigation."""
         return self.tr("Households")
+
+    def ask_new_household(self) -> NewHouseholdDialog:
+        """Open the creation dialog; the new household's file opens once it exists."""
+        dialog = NewHouseholdDialog(self._workspace, tasks=self._tasks, parent=self)
+        dialog.created.connect(self._created)
+        dialog.open()
+        self.new_dialog = dialog
+        return dialog
+
+    def _created(self, household_id: int) -> None:
+        self.run_query()
+        self.open_requested.emit(household_id)
 
     def _load_filters(self) -> None:
         workspace = self._workspace
