@@ -363,6 +363,65 @@ MESSAGES: Final[Mapping[str, str]] = {
     "rate.due_day_invalid": "Le jour d'échéance ({value}) doit être compris entre 1 et 31.",
     "rate.before_start": "Le loyer ne peut s'appliquer avant le début du contrat ({start}).",
     "rate.after_end": "Le loyer ne peut s'appliquer après la fin du contrat ({end}).",
+    # Housing stock
+    "housing.required": "Ce champ est obligatoire.",
+    "housing.too_long": "Ce texte dépasse {maximum} caractères.",
+    "housing.code_unknown": "Valeur inconnue : « {value} ».",
+    "housing.postcode_invalid": "Le code postal « {value} » doit compter 5 chiffres.",
+    "housing.name_taken": "Une résidence porte déjà le nom « {name} ».",
+    "housing.residence_programme_kind": (
+        "Une résidence appartient à un dispositif de pension de famille ou de résidence accueil."
+    ),
+    "housing.places_negative": "Le nombre de places ne peut pas être négatif.",
+    "housing.lots_invalid": "Un logement accueille au moins un ménage (lots : 1 au minimum).",
+    "housing.surface_invalid": "La surface doit être supérieure à 0 m².",
+    "housing.reference_taken": (
+        "La référence « {reference} » est déjà utilisée par un autre logement."
+    ),
+    "housing.residence_programme": (
+        "La résidence « {residence} » n'appartient pas au dispositif « {programme} »."
+    ),
+    "housing.landlord_unknown": "Ce bailleur n'existe pas (ou plus).",
+    "housing.programme_unknown": "Ce dispositif n'existe pas (ou plus).",
+    "housing.residence_unknown": "Cette résidence n'existe pas (ou plus).",
+    "housing.dwelling_unknown": "Ce logement n'existe pas (ou plus).",
+    "housing.lease_unknown": "Ce bail principal n'existe pas (ou plus).",
+    "housing.vacancy_unknown": "Cette période de vacance n'existe pas (ou plus).",
+    "housing.captured_after_contract": (
+        "Le logement ne peut pas être capté après le début d'un de ses contrats ({start})."
+    ),
+    "housing.captured_after_return": (
+        "La date de captation ne peut pas suivre la restitution ({returned_on})."
+    ),
+    "housing.returned_before_capture": (
+        "La restitution ne peut pas précéder la captation du logement ({captured_on})."
+    ),
+    "housing.returned_while_occupied": (
+        "Un contrat du logement (du {start} au {end}) court encore après cette date : "
+        "terminez-le d'abord."
+    ),
+    "housing.vacancy_after_return": (
+        "Une période de vacance commence le {start}, après cette date de restitution."
+    ),
+    "housing.amount_negative": "Le montant ne peut pas être négatif.",
+    "housing.end_before_start": "La fin ne peut pas précéder le début ({start}).",
+    "housing.notice_after_end": "Le congé ne peut pas être daté après la fin du bail ({end}).",
+    "housing.lease_overlap": (
+        "Un autre bail principal de ce logement couvre déjà la période du {start} au {end}."
+    ),
+    "housing.vacancy_before_capture": (
+        "La vacance ne peut pas commencer avant la captation du logement ({captured_on})."
+    ),
+    "housing.vacancy_beyond_return": (
+        "La vacance doit se terminer au plus tard à la restitution du logement ({returned_on})."
+    ),
+    "housing.vacancy_overlap": (
+        "Une autre période de vacance de ce logement couvre déjà du {start} au {end}."
+    ),
+    "housing.vacancy_occupied": (
+        "Le logement est occupé par un contrat du {start} au {end} : il n'est pas vacant sur "
+        "cette période."
+    ),
     # Notes
     "note.level_unknown": "Niveau de note inconnu : « {value} ».",
     "note.text_required": "La note est vide.",
