@@ -65,9 +65,9 @@ Thresholds (:func:`find_duplicates`)
     * :data:`DEFAULT_THRESHOLD` = 0.85, used when both birth dates are known and equal. With
       one field identical, the other may differ by one typo in a name of four letters or
       more (``Jean``/``Joan`` 0.875, ``Sylvie``/``Sylive`` 0.92), but not in a three-letter
-      one (``Eva``/``Ava`` 0.83: different children). Two typos, one in
-      each field, of 6-letter names (0.83) are not proposed either; a twin sister with a
-      different first name (``Diallo Aminata`` / ``Diallo Mariama``, about 0.5) never is.
+      one (``Eva``/``Ava`` 0.83: different children). Two typos, one in each field, of
+      6-letter names (0.83) are not proposed either; a twin sister with a different first
+      name (``Diallo Aminata`` / ``Diallo Mariama``, 0.5) never is.
     * :data:`NEAR_IDENTICAL_THRESHOLD` = 0.93, used when either birth date is unknown. Only
       names that are the same once read (accents, hyphens, particles, order, doubled letters,
       transliteration folds, a compound name partly given: all ≥ 0.95) or that have one slip
@@ -126,6 +126,7 @@ _ELISION = re.compile(r"^([dl])'(.+)$")
 _FOLDS = (("ph", "f"), ("th", "t"), ("dj", "j"), ("ck", "k"), ("x", "ks"), ("w", "v"))
 _FOLD_LETTERS = str.maketrans({"y": "i"})
 _DOUBLED = re.compile(r"(.)\1+")
+_FOLD_TRIGGER = re.compile(r"ph|th|dj|ck|x|w|y|ou|(.)\1")
 _VOWELLESS = str.maketrans("", "", "aeiou")
 
 _FOLDED_EQUAL = 0.95
@@ -214,6 +215,8 @@ def _units(field: _Field) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _fold(token: str) -> str:
     """Write transliteration variants one way and collapse doubled letters."""
+    if _FOLD_TRIGGER.search(token) is None:  # most names: nothing to fold
+        return token
     folded = token
     for written, spoken in _FOLDS:
         folded = folded.replace(written, spoken)
@@ -481,15 +484,15 @@ class _Probe:
     """The units of one name, indexed to tell at once whether another name's come close.
 
     Same answer as :func:`_close` against those units at ``level``, faster when one name
-    meets hundreds of others. A pair allowed a single edit shares a *deletion variant*
-    (itself, or itself less one letter: a substitution deletes the same position on both
-    sides, an insertion the extra letter, a transposition one letter of the pair), so each
-    unit is indexed under its variants and a candidate unit only looks its own up. Pairs long
-    enough to be allowed two edits or more — glued names of 14 letters at 0.85 — are
-    compared one by one.
+    meets hundreds of others. Above the skeleton floor, a pair allowed one edit has at least
+    six letters on its longer side, five on the shorter, and one edit of such words leaves
+    either their first two letters or their last two unchanged (an edit at the start spares
+    the end): each unit is indexed under both, and a candidate unit looks its own up. Pairs
+    long enough to be allowed two edits — glued names of 14 letters at 0.85 — are compared
+    one by one.
     """
 
-    __slots__ = ("_level", "_longest", "_one_edit", "_slack", "_two_edits", "_units", "_variants")
+    __slots__ = ("_ends", "_level", "_longest", "_one_edit", "_slack", "_two_edits", "_units")
 
     def __init__(self, units: frozenset[str], level: float) -> None:
         self._units = units
@@ -498,11 +501,11 @@ class _Probe:
         self._one_edit = _shortest_allowed(self._slack, 1)
         self._two_edits = _shortest_allowed(self._slack, 2)
         self._longest = max(map(len, units), default=0)
-        self._variants: dict[str, list[str]] = {}
+        self._ends: dict[str, list[str]] = {}
         for unit in units:
             if len(unit) >= self._one_edit - 1:
-                for variant in _deletion_variants(unit):
-                    self._variants.setdefault(variant, []).append(unit)
+                self._ends.setdefault("<" + unit[:2], []).append(unit)
+                self._ends.setdefault(">" + unit[-2:], []).append(unit)
 
     def close(self, others: frozenset[str]) -> bool:
         """Whether some pair of units may have a similarity of ``level`` or more."""
@@ -512,8 +515,8 @@ class _Probe:
             return True
         for other in others:
             if len(other) >= self._one_edit - 1:
-                for variant in _deletion_variants(other):
-                    for unit in self._variants.get(variant, ()):
+                for key in ("<" + other[:2], ">" + other[-2:]):
+                    for unit in self._ends.get(key, ()):
                         if _edits_allowed(unit, other, self._slack):
                             return True
             if max(self._longest, len(other)) >= self._two_edits:
@@ -533,14 +536,11 @@ def _shortest_allowed(slack: float, edits: int) -> int:
     return length
 
 
-def _deletion_variants(word: str) -> list[str]:
-    return [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]
-
-
 def _edits_allowed(a: str, b: str, slack: float) -> bool:
     """Whether ``a`` and ``b`` are within the edits their length allows at ``1 - slack``."""
-    allowed = int(slack * max(len(a), len(b)) + 1e-9)
-    return allowed >= 1 and abs(len(a) - len(b)) <= allowed and _within_edits(a, b, allowed)
+    length_a, length_b = len(a), len(b)
+    allowed = int(slack * (length_a if length_a > length_b else length_b) + 1e-9)
+    return 0 < allowed >= abs(length_a - length_b) and _within_edits(a, b, allowed)
 
 
 def _close_fields(
