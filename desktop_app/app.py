@@ -38,6 +38,7 @@ from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
+from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.security_log import SecurityLogView
 from desktop_app.ui.views.users import UsersView
 
@@ -74,6 +75,8 @@ def build_main_window(
 
         households.open_requested.connect(open_file)
         sections.append(households)
+    if may_ever(workspace.actor, "housing.read"):
+        sections.append(HousingView(workspace, tasks=tasks))
     if may_ever(workspace.actor, "users.manage"):
         sections.append(UsersView(workspace, tasks=tasks, dialogs=dialogs))
     if may_ever(workspace.actor, "audit.read"):

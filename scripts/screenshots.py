@@ -45,6 +45,7 @@ from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
+from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
@@ -247,6 +248,15 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         assert isinstance(households, HouseholdsView)
         households.table.resizeColumnsToContents()
         written.append(_save(demo_window, out_dir / "menages.png"))
+        demo_window.show()
+        demo_window.navigation.setCurrentRow(2)
+        _wait_idle(tasks)
+        housing = demo_window.stack.currentWidget()
+        assert isinstance(housing, HousingView)
+        housing.day_edit.setDate(housing.day_edit.date().addDays(-1))
+        _wait_idle(tasks)
+        housing.table.resizeColumnsToContents()
+        written.append(_save(demo_window, out_dir / "logements.png"))
         demo.close()
     tasks.shutdown()
     return written

@@ -1245,3 +1245,18 @@ def occupancy(
         return rows
 
     return database.run_read(read)
+
+
+@service_action("housing.read")
+def programme_choices(database: Database, *, actor: Actor) -> list[tuple[int, str]]:
+    """The programmes that hold dwellings, by name (for the occupancy view)."""
+
+    def read(session: Session) -> list[tuple[int, str]]:
+        rows = session.execute(
+            select(Programme.id, Programme.name)
+            .where(Programme.id.in_(select(Dwelling.programme_id)))
+            .order_by(Programme.name)
+        )
+        return [(pid, name) for pid, name in rows]
+
+    return database.run_read(read)

@@ -449,6 +449,65 @@
     </message>
 </context>
 <context>
+    <name>HousingView</name>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typologie</translation>
+    </message>
+    <message>
+        <source>Lots / places</source>
+        <translation>Lots / places</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Vacant since</source>
+        <translation>Vacant depuis le</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Logements</translation>
+    </message>
+    <message>
+        <source>reason not recorded</source>
+        <translation>motif non renseigné</translation>
+    </message>
+    <message>
+        <source> (neutralised)</source>
+        <translation> (neutralisée)</translation>
+    </message>
+    <message>
+        <source>{count} dwelling(s), {empty} empty on {day}.</source>
+        <translation>{count} logement(s), {empty} vide(s) au {day}.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Seuil</source>
