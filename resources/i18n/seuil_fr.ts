@@ -157,6 +157,41 @@
     </message>
 </context>
 <context>
+    <name>GlissementDialog</name>
+    <message>
+        <source>Glissement of the lease</source>
+        <translation>Glissement du bail</translation>
+    </message>
+    <message>
+        <source>First day of the household&apos;s own lease</source>
+        <translation>Premier jour du bail au nom du ménage</translation>
+    </message>
+    <message>
+        <source>Transferred to the landlord</source>
+        <translation>Transféré au bailleur</translation>
+    </message>
+    <message>
+        <source>Refunded to the household</source>
+        <translation>Restitué au ménage</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Dépôt de garantie</translation>
+    </message>
+    <message>
+        <source>Record the glissement</source>
+        <translation>Enregistrer le glissement</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>On {last}, the association&apos;s last day: the sublease of dwelling {dwelling} and its main lease end, the dwelling leaves the programme&apos;s stock (it is not vacant), and the stay closes with the destination « Bail glissé ».</source>
+        <translation>Le {last}, dernier jour de l&apos;association : la sous-location du logement {dwelling} et son bail principal prennent fin, le logement sort du parc du dispositif (il n&apos;est pas vacant) et le séjour se clôt avec la destination « Bail glissé ».</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Welcome to Seuil</source>
@@ -260,6 +295,10 @@
     <message>
         <source>Housing and contract</source>
         <translation>Logement et contrat</translation>
+    </message>
+    <message>
+        <source>Glissement…</source>
+        <translation>Glissement…</translation>
     </message>
     <message>
         <source>Notes</source>

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from PySide6.QtCore import QDate, Qt
 from sqlalchemy import insert
 
 from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
@@ -150,3 +151,80 @@ def test_a_coordinator_sees_less_until_a_justified_access(qtbot, scene) -> None:
     qtbot.waitUntil(lambda: window.notes_list.count() == 2, timeout=TIMEOUT)
     assert dialogs.calls[0][0] == "ask_text"
     assert window.justified_button.isHidden()
+
+
+def test_glissement_done_through_the_gui(qtbot, qapp, tmp_path) -> None:
+    create_application(["seuil-tests"])
+    workspace = open_workspace(resolve_database(str(tmp_path / "bg.db")))
+    db = workspace.database
+    with db.begin_write() as c:
+        c.execute(insert(m.Programme).values(name="Bail glissant Rhône", kind="sliding_lease"))
+        c.execute(insert(m.Landlord).values(name="Rhône Habitat Solidaire", kind="social"))
+        c.execute(
+            insert(m.Dwelling).values(
+                reference="BG-7",
+                address="3 rue Garibaldi",
+                commune="Lyon",
+                programme_id=1,
+                landlord_id=1,
+                captured_on=date(2024, 12, 1),
+            )
+        )
+        c.execute(
+            insert(m.MainLease).values(
+                dwelling_id=1,
+                landlord_id=1,
+                start_date=date(2024, 12, 1),
+                rent=48_000,
+                charges=5_000,
+                has_sliding_clause=True,
+            )
+        )
+    created = create_household(
+        db,
+        actor=SYSTEM_ACTOR,
+        start=date(2025, 3, 3),
+        members=[MemberInput("Haddad", "Leïla", None, "f", "head")],
+    )
+    open_stay(
+        db,
+        actor=SYSTEM_ACTOR,
+        household_id=created.household_id,
+        programme_id=1,
+        entry=date(2025, 3, 3),
+        today=TODAY,
+    )
+    create_contract(
+        db,
+        actor=SYSTEM_ACTOR,
+        household_id=created.household_id,
+        dwelling_id=1,
+        kind="sliding_sublease",
+        start=date(2025, 3, 3),
+        rate=RateInput(rent=48_000, charges=5_000),
+    )
+    tasks = TaskRunner(on_unhandled_error=lambda error: pytest.fail(repr(error)))
+    try:
+        window = HouseholdFileWindow(
+            workspace, created.household_id, tasks=tasks, dialogs=ScriptedDialogs()
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: not window.glissement_button.isHidden(), timeout=TIMEOUT)
+        window.tabs.setCurrentIndex(2)
+        qtbot.mouseClick(window.glissement_button, Qt.MouseButton.LeftButton)
+        dialog = window.glissement_dialog
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        dialog.date_edit.setDate(QDate(2026, 11, 1))
+        assert "Le 31/10/2026, dernier jour de l'association" in dialog.summary_label.text()
+        dialog.refunded_button.setChecked(True)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(window.glissement_button.isHidden, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: window.path_list.count() == 2, timeout=TIMEOUT)
+        assert window.path_list.item(1).text().startswith("Sortie le 31/10/2026 — Bail glissé")
+        assert "(Terminé)" in window.contracts_list.item(0).text()
+        assert "Bail glissant : Bail glissé" in window.contracts_list.item(0).text()
+    finally:
+        tasks.shutdown()
+        workspace.close()

@@ -19,6 +19,7 @@ from desktop_app.domain.errors import KnownError
 from desktop_app.domain.messages import message
 from desktop_app.domain.money import format_eur
 from desktop_app.domain.periods import add_months, format_date
+from desktop_app.domain.permissions import may_ever
 from desktop_app.domain.vocabulary import (
     CONTRACT_KIND,
     CONTRACT_STATE,
@@ -41,6 +42,7 @@ from desktop_app.services.households import (
 from desktop_app.services.notes import HouseholdNotes, read_notes
 from desktop_app.services.stays import StayInfo, list_stays
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.glissement import GlissementDialog
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskRunner
@@ -96,10 +98,19 @@ class HouseholdFileWindow(QWidget):
         self.path_list.setAccessibleName(self.tr("Path"))
         self.tabs.addTab(self.path_list, self.tr("Path"))
 
+        contracts_page = QWidget()
+        contracts_layout = QVBoxLayout(contracts_page)
         self.contracts_list = QListWidget()
         self.contracts_list.setAccessibleName(self.tr("Housing and contract"))
         self.contracts_list.setWordWrap(True)
-        self.tabs.addTab(self.contracts_list, self.tr("Housing and contract"))
+        contracts_layout.addWidget(self.contracts_list, 1)
+        self.glissement_button = QPushButton(self.tr("Glissement…"))
+        self.glissement_button.setVisible(False)
+        self.glissement_button.clicked.connect(self.ask_glissement)
+        contracts_layout.addWidget(self.glissement_button)
+        self.glissement_dialog: GlissementDialog | None = None
+        self._contracts: list[ContractInfo] = []
+        self.tabs.addTab(contracts_page, self.tr("Housing and contract"))
 
         self.tabs.addTab(self._notes_page(), self.tr("Notes"))
 
@@ -176,7 +187,34 @@ class HouseholdFileWindow(QWidget):
         )
         self.load_notes(None)
 
+    def _sliding_contract(self) -> ContractInfo | None:
+        for contract in self._contracts:
+            plan = contract.plan
+            if (
+                plan is not None
+                and contract.state == "active"
+                and plan.outcome in ("in_progress", "extended")
+            ):
+                return contract
+        return None
+
+    def ask_glissement(self) -> GlissementDialog | None:
+        """Open the guided glissement for the running sliding sublease."""
+        contract = self._sliding_contract()
+        if contract is None:
+            return None
+        dialog = GlissementDialog(self._workspace, contract, tasks=self._tasks, parent=self)
+        dialog.done_glissement.connect(lambda _info: self.load())
+        dialog.open()
+        self.glissement_dialog = dialog
+        return dialog
+
     def _show_contracts(self, contracts: list[ContractInfo]) -> None:
+        self._contracts = contracts
+        self.glissement_button.setVisible(
+            self._sliding_contract() is not None
+            and may_ever(self._workspace.actor, "contract.edit")
+        )
         self.contracts_list.clear()
         for contract in contracts:
             period = format_date(contract.start) + (
