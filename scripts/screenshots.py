@@ -141,7 +141,7 @@ def _household_file(workspace: Workspace, actor: Actor, tasks: TaskRunner, out_d
     window.resize(QSize(900, 560))
     window.show()
     _wait_idle(tasks)
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentIndex(3)
     return _save(window, out_dir / "fiche-menage.png")
 
 

@@ -30,7 +30,9 @@ from desktop_app.persistence.models import (
     HouseholdCoWorker,
     Membership,
     OccupancyContract,
+    Partner,
     Person,
+    PersonResource,
     Programme,
     Stay,
     UserAccount,
@@ -695,5 +697,102 @@ def household_history(database: Database, *, actor: Actor, household_id: int) ->
             )
             for line, login in rows
         ]
+
+    return database.run_read(read)
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceLine:
+    """A monthly resource of a person."""
+
+    kind: str
+    monthly_amount: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRights:
+    """Contact and rights of a member (Coordonnées & droits), masked for a protected file."""
+
+    person_id: int
+    name: str
+    role: str
+    phone: str | None
+    email: str | None
+    benefit_agency: str | None
+    allocataire_number: str | None
+    residence_permit_expiry: date | None
+    legal_protection: str
+    mandataire: str | None
+    emergency_contact: str | None
+    resources: tuple[ResourceLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdContact:
+    """Address or domiciliation and each member's contact and rights."""
+
+    address: str | None
+    domiciliation: str | None
+    masked: bool
+    persons: tuple[PersonRights, ...]
+
+
+@service_action("household.read")
+def household_contact(
+    database: Database, *, actor: Actor, household_id: int, on: date | None = None
+) -> HouseholdContact:
+    """What the « Coordonnées & droits » tab shows (nothing of a protected file's outsiders)."""
+    day = on or date.today()
+
+    def read(session: Session) -> HouseholdContact:
+        context = household_access(session, actor, household_id)
+        require(actor, "household.read", context)
+        household = session.get(Household, household_id)
+        assert household is not None
+        if household.protected and not (context.caseload or actor.system):
+            return HouseholdContact(None, None, True, ())
+        mandataire = aliased(Partner)
+        rows = session.execute(
+            select(Person, Membership.role, mandataire.name)
+            .join(Membership, Membership.person_id == Person.id)
+            .outerjoin(mandataire, mandataire.id == Person.mandataire_id)
+            .where(
+                Membership.household_id == household_id,
+                Membership.joined_on <= day,
+                or_(Membership.left_on.is_(None), Membership.left_on >= day),
+            )
+            .order_by(Membership.id)
+        ).all()
+        ids = [person.id for person, _, _ in rows]
+        resources: dict[int, list[ResourceLine]] = {}
+        for resource in session.scalars(
+            select(PersonResource)
+            .where(PersonResource.person_id.in_(ids))
+            .order_by(PersonResource.id)
+        ):
+            resources.setdefault(resource.person_id, []).append(
+                ResourceLine(resource.kind, resource.monthly_amount)
+            )
+        persons = tuple(
+            PersonRights(
+                person_id=person.id,
+                name=f"{person.last_name} {person.first_name}",
+                role=role,
+                phone=person.phone,
+                email=person.email,
+                benefit_agency=person.benefit_agency,
+                allocataire_number=person.allocataire_number,
+                residence_permit_expiry=person.residence_permit_expiry,
+                legal_protection=person.legal_protection,
+                mandataire=partner,
+                emergency_contact=person.emergency_contact,
+                resources=tuple(resources.get(person.id, ())),
+            )
+            for person, role, partner in rows
+        )
+        address = ", ".join(
+            part for part in (household.address, household.postcode, household.commune) if part
+        )
+        return HouseholdContact(address or None, household.domiciliation, False, persons)
 
     return database.run_read(read)

@@ -289,6 +289,10 @@
         <translation>Composition</translation>
     </message>
     <message>
+        <source>Contact and rights</source>
+        <translation>Coordonnées et droits</translation>
+    </message>
+    <message>
         <source>Path</source>
         <translation>Parcours</translation>
     </message>
@@ -375,6 +379,30 @@
     <message>
         <source>Household {reference}</source>
         <translation>Ménage {reference}</translation>
+    </message>
+    <message>
+        <source>Protected file: contact and rights are shown to its key worker only.</source>
+        <translation>Dossier protégé : les coordonnées et les droits ne sont montrés qu&apos;à son référent.</translation>
+    </message>
+    <message>
+        <source>Domiciliation: {place}</source>
+        <translation>Domiciliation : {place}</translation>
+    </message>
+    <message>
+        <source>No address recorded</source>
+        <translation>Aucune adresse enregistrée</translation>
+    </message>
+    <message>
+        <source>{agency} allocataire no. {number}</source>
+        <translation>{agency} n° allocataire {number}</translation>
+    </message>
+    <message>
+        <source>Residence permit until {day}</source>
+        <translation>Titre de séjour valable jusqu&apos;au {day}</translation>
+    </message>
+    <message>
+        <source>Emergency contact: {contact}</source>
+        <translation>Personne à prévenir : {contact}</translation>
     </message>
     <message>
         <source>Entry on {date} — {programme} (from: {situation}{referrer})</source>

@@ -116,6 +116,7 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
     window = open_file(qtbot, scene, scene[2], ScriptedDialogs())
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Composition",
+        "Coordonnées et droits",
         "Parcours",
         "Logement et contrat",
         "Notes",
@@ -128,6 +129,9 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
     assert "(versée à l'association)" in contract
     assert "Bail glissant : En cours ; prochain examen le" in contract
     assert window.title_label.text() == "M-00001 · Diallo Aminata"
+    qtbot.waitUntil(lambda: window.contact_list.count() == 3, timeout=TIMEOUT)
+    assert window.contact_list.item(0).text() == "Aucune adresse enregistrée"
+    assert window.contact_list.item(1).text().startswith("Diallo Aminata — Personne de référence")
     qtmodeltester.check(window.members_model)
     assert window.members_model.data(window.members_model.index(1, 2)) == "Enfant"
     assert [window.path_list.item(i).text() for i in range(2)] == [
@@ -211,7 +215,7 @@ def test_glissement_done_through_the_gui(qtbot, qapp, tmp_path) -> None:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: not window.glissement_button.isHidden(), timeout=TIMEOUT)
-        window.tabs.setCurrentIndex(2)
+        window.tabs.setCurrentIndex(3)
         qtbot.mouseClick(window.glissement_button, Qt.MouseButton.LeftButton)
         dialog = window.glissement_dialog
         assert dialog is not None
@@ -228,3 +232,16 @@ def test_glissement_done_through_the_gui(qtbot, qapp, tmp_path) -> None:
     finally:
         tasks.shutdown()
         workspace.close()
+
+
+def test_protected_file_contact_masked_for_the_coordinator(qtbot, scene) -> None:
+    from sqlalchemy import update
+
+    workspace = scene[0]
+
+    workspace.database.run_write(lambda s: s.execute(update(m.Household).values(protected=True)))
+    coordinator = Actor(user_id=None, login="camille", grants=(Grant("coordinator"),))
+    window = open_file(qtbot, scene, coordinator, ScriptedDialogs())
+    qtbot.waitUntil(lambda: window.contact_list.count() == 1, timeout=TIMEOUT)
+    assert window.contact_list.item(0).text().startswith("Dossier protégé")
+    assert "Dossier protégé" in window.title_label.text()

@@ -21,21 +21,26 @@ from desktop_app.domain.money import format_eur
 from desktop_app.domain.periods import add_months, format_date
 from desktop_app.domain.permissions import may_ever
 from desktop_app.domain.vocabulary import (
+    BENEFIT_AGENCY,
     CONTRACT_KIND,
     CONTRACT_STATE,
     DESTINATION,
     ENTRY_SITUATION,
     EXIT_REASON,
+    LEGAL_PROTECTION,
     MEMBER_ROLE,
     NOTE_LEVEL,
     REFERRER,
+    RESOURCE_KIND,
     SLIDING_OUTCOME,
 )
 from desktop_app.services.contracts import ContractInfo, contract_file
 from desktop_app.services.households import (
     HistoryLine,
+    HouseholdContact,
     HouseholdIdentity,
     MemberIdentity,
+    household_contact,
     household_history,
     read_identity,
 )
@@ -93,6 +98,11 @@ class HouseholdFileWindow(QWidget):
         members.setAccessibleName(self.tr("Composition"))
         members.horizontalHeader().setStretchLastSection(True)
         self.tabs.addTab(members, self.tr("Composition"))
+
+        self.contact_list = QListWidget()
+        self.contact_list.setAccessibleName(self.tr("Contact and rights"))
+        self.contact_list.setWordWrap(True)
+        self.tabs.addTab(self.contact_list, self.tr("Contact and rights"))
 
         self.path_list = QListWidget()
         self.path_list.setAccessibleName(self.tr("Path"))
@@ -165,6 +175,12 @@ class HouseholdFileWindow(QWidget):
             lambda _c: read_identity(ws.database, actor=ws.actor, household_id=hid),
             name="identity",
             on_done=self._show_identity,
+            on_error=self._refused,
+        )
+        self._tasks.read(
+            lambda _c: household_contact(ws.database, actor=ws.actor, household_id=hid),
+            name="contact",
+            on_done=self._show_contact,
             on_error=self._refused,
         )
         self._tasks.read(
@@ -277,6 +293,57 @@ class HouseholdFileWindow(QWidget):
         self.title_label.setText(f"{identity.reference} · {name}{protected}")
         self.setWindowTitle(self.tr("Household {reference}").format(reference=identity.reference))
         self.members_model.set_rows(identity.members)
+
+    def _show_contact(self, contact: HouseholdContact) -> None:
+        self.contact_list.clear()
+        if contact.masked:
+            self.contact_list.addItem(
+                self.tr("Protected file: contact and rights are shown to its key worker only.")
+            )
+            return
+        where = contact.address or (
+            self.tr("Domiciliation: {place}").format(place=contact.domiciliation)
+            if contact.domiciliation
+            else self.tr("No address recorded")
+        )
+        self.contact_list.addItem(where)
+        for person in contact.persons:
+            lines = [f"{person.name} — {MEMBER_ROLE.label(person.role)}"]
+            reach = ", ".join(part for part in (person.phone, person.email) if part)
+            if reach:
+                lines.append(reach)
+            if person.allocataire_number:
+                agency = (
+                    BENEFIT_AGENCY.label(person.benefit_agency) if person.benefit_agency else ""
+                )
+                lines.append(
+                    self.tr("{agency} allocataire no. {number}")
+                    .format(agency=agency, number=person.allocataire_number)
+                    .strip()
+                )
+            for resource in person.resources:
+                amount = (
+                    format_eur(resource.monthly_amount)
+                    if resource.monthly_amount is not None
+                    else "?"
+                )
+                lines.append(f"{RESOURCE_KIND.label(resource.kind)} : {amount}")
+            if person.residence_permit_expiry:
+                lines.append(
+                    self.tr("Residence permit until {day}").format(
+                        day=format_date(person.residence_permit_expiry)
+                    )
+                )
+            if person.legal_protection != "none":
+                lines.append(
+                    f"{LEGAL_PROTECTION.label(person.legal_protection)}"
+                    + (f" — {person.mandataire}" if person.mandataire else "")
+                )
+            if person.emergency_contact:
+                lines.append(
+                    self.tr("Emergency contact: {contact}").format(contact=person.emergency_contact)
+                )
+            self.contact_list.addItem("\n".join(lines))
 
     def _show_stays(self, stays: list[StayInfo]) -> None:
         self.path_list.clear()
