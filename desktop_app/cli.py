@@ -173,6 +173,20 @@ def _run_demo(args: argparse.Namespace, context: Context) -> int:
             programmes=format_count(summary.programmes),
         )
     )
+    life = result.life
+    context.say(
+        message(
+            "demo.life",
+            stays=format_count(life.stays),
+            closed=format_count(life.stays_closed),
+            contracts=format_count(life.contracts),
+            rate_changes=format_count(life.rate_changes),
+            sliding=format_count(life.sliding_plans),
+            reviews=format_count(life.reviews),
+            glissements=format_count(life.glissements),
+            failures=format_count(life.failures),
+        )
+    )
     context.say(message("demo.accounts"))
     for account in result.accounts:
         context.say(f"  {account.login:<20} {ROLE.label(account.role):<32} {account.password}")

@@ -24,7 +24,8 @@ step "ruff" bash -c "\"$VENV/bin/ruff\" check . && \"$VENV/bin/ruff\" format --c
 step "mypy" "$VENV/bin/mypy"
 step "lint-imports" "$VENV/bin/lint-imports"
 step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25 -m "not postgres"
-step "pytest -m db (PostgreSQL)" bash scripts/with_postgres.sh "$VENV/bin/pytest" -m db --durations=10
+# The slow tests build large demonstration files on SQLite: run once, in the step above.
+step "pytest -m db (PostgreSQL)" bash scripts/with_postgres.sh "$VENV/bin/pytest" -m "db and not slow" --durations=10
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "ÉCHEC : ${failed[*]}" >&2

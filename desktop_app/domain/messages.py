@@ -448,6 +448,11 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Le fichier « {database} » n'est pas une démonstration créée par Seuil (c'est peut-être "
         "la base d'une association) : Seuil ne le remplace pas."
     ),
+    "demo.life": (
+        "Vie des ménages : {stays} séjours ({closed} sortis), {contracts} contrats, "
+        "{rate_changes} révisions de loyer, {sliding} baux glissants ({reviews} examens, "
+        "{glissements} glissements, {failures} échecs)."
+    ),
     "demo.accounts": (
         "Comptes de démonstration (un par rôle ; données fictives, mots de passe à usage de "
         "démonstration) :"

@@ -43,6 +43,7 @@ from desktop_app.persistence.models import Parameter
 from desktop_app.persistence.opening import open_database
 from desktop_app.persistence.sqlite_file import read_only_uri
 from desktop_app.services import demo_data as d
+from desktop_app.services.demo_life import LifeSummary, grow_demo
 
 Row = dict[str, Any]
 
@@ -51,6 +52,10 @@ SIZES: Final[dict[str, int]] = {"S": 200, "M": 2000, "L": 20000}
 
 YEARS: Final = 3
 """The demo covers this many years before ``today``."""
+
+LIFE_SHARES: Final[dict[str, float]] = {"S": 1.0, "M": 1.0, "L": 0.1}
+"""Part of the households given a life through the services (`demo_life.grow_demo`), per size:
+each service call is its own transaction, so L grows only as many households as M."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1425,6 +1430,7 @@ class DemoResult:
 
     summary: DemoSummary
     accounts: tuple[DemoAccount, ...]
+    life: LifeSummary
 
 
 def create_demo_database(
@@ -1485,6 +1491,7 @@ def create_demo_database(
                 password=password,  # chosen here: no change asked at a demonstration login
             )
             accounts.append(DemoAccount(login=login, role=role, password=password))
+        life = grow_demo(opened.database, seed=seed, today=today, share=LIFE_SHARES[size])
         opened.database.run_write(
             lambda session: audit.record(
                 session,
@@ -1502,7 +1509,7 @@ def create_demo_database(
             _remove_sqlite(path)
         raise
     opened.database.dispose()
-    return DemoResult(summary=summary, accounts=tuple(accounts))
+    return DemoResult(summary=summary, accounts=tuple(accounts), life=life)
 
 
 def demo_actor(database: Database, *, now: datetime | None = None) -> Actor:

@@ -21,6 +21,7 @@ NOT_ACTIONS = {
     "desktop_app.services.demo.build_demo": "fills a new demonstration database for the system",
     "desktop_app.services.demo.is_demo": "tells the GUI to show the demonstration banner",
     "desktop_app.services.demo.demo_actor": "opens a demonstration as its coordinator",
+    "desktop_app.services.demo_life.grow_demo": "gives the new demonstration its life",
     "desktop_app.services.users.has_accounts": "asked before anyone logs in",
     "desktop_app.services.users.create_administrator": "first start: there is nobody yet",
     "desktop_app.services.users.authenticate": "the login itself",

@@ -11,7 +11,8 @@ from sqlalchemy import insert, select, update
 from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
 from desktop_app.paths import DatabaseTarget, resolve_database
 from desktop_app.persistence import models as m
-from desktop_app.services.demo import create_demo_database
+from desktop_app.persistence.opening import open_database
+from desktop_app.services.demo import build_demo
 from desktop_app.services.households import HouseholdQuery, search_households
 from desktop_app.services.system import open_workspace
 
@@ -143,7 +144,9 @@ def test_programme_scope_and_protected_rows(database) -> None:
 @pytest.mark.slow
 def test_fluid_at_20000_households(tmp_path, count_statements) -> None:
     target = resolve_database(str(tmp_path / "l.db"))
-    create_demo_database(target, size="L", today=TODAY)
+    opened = open_database(target)  # households only: the list does not need their life
+    build_demo(opened.database, size="L", today=TODAY)
+    opened.database.dispose()
     workspace = open_workspace(target)
     try:
         with count_statements(workspace.database.engine) as counter:

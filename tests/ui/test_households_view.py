@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.paths import resolve_database
-from desktop_app.services.demo import create_demo_database
+from desktop_app.persistence.opening import open_database
+from desktop_app.services.demo import build_demo
 from desktop_app.services.system import open_workspace
 from desktop_app.ui.application import create_application
 from desktop_app.ui.tasks import TaskRunner
@@ -22,7 +23,9 @@ TIMEOUT = 15_000
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory) -> Path:
     path: Path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(resolve_database(str(path)), size="M", today=date(2026, 11, 27))
+    opened = open_database(resolve_database(str(path)))  # households only, built in a second
+    build_demo(opened.database, size="M", today=date(2026, 11, 27))
+    opened.database.dispose()
     return path
 
 

@@ -34,9 +34,16 @@ def test_occupancy_of_a_programme(qapp, qtbot, qtmodeltester, tmp_path) -> None:
         qtmodeltester.check(view.model)
         assert view.summary_label.text().endswith(".")
         assert " logement(s), " in view.summary_label.text()
-        why = {view.model.data(view.model.index(row, 6)) for row in range(view.model.rowCount())}
-        assert why  # every empty dwelling says why, or that the reason is not recorded
-        assert all(text for text in why)
+        rows = [view.model.row(i) for i in range(view.model.rowCount())]
+        empty = [i for i, row in enumerate(rows) if not row.households]
+        occupied = [i for i, row in enumerate(rows) if row.households]
+        assert occupied, "the demonstration's households live somewhere"
+        for i in empty:  # every empty dwelling says why, or that the reason is not recorded
+            assert view.model.data(view.model.index(i, 6))
+            assert view.model.data(view.model.index(i, 5))
+        for i in occupied:
+            assert view.model.data(view.model.index(i, 4)).startswith("M-")
+            assert view.model.data(view.model.index(i, 6)) == ""
     finally:
         tasks.shutdown()
         workspace.close()
