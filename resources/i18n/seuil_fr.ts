@@ -150,10 +150,64 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Entry into a programme</source>
+        <translation>Entrée dans un dispositif</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Entry date</source>
+        <translation>Date d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Situation before entry</source>
+        <translation>Situation avant l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Prescripteur</translation>
+    </message>
+    <message>
+        <source>DALO status</source>
+        <translation>Statut DALO</translation>
+    </message>
+    <message>
+        <source>SI-SIAO reference</source>
+        <translation>N° SI-SIAO</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Action not possible</source>
         <translation>Action impossible</translation>
+    </message>
+</context>
+<context>
+    <name>ExitDialog</name>
+    <message>
+        <source>Exit from {programme}</source>
+        <translation>Sortie de {programme}</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Housing situation at exit</source>
+        <translation>Situation de logement à la sortie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif de sortie</translation>
     </message>
 </context>
 <context>
@@ -335,6 +389,14 @@
     <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation>Nouvelle entrée…</translation>
+    </message>
+    <message>
+        <source>Exit…</source>
+        <translation>Sortie…</translation>
     </message>
     <message>
         <source>The person may read what is written here (right of access): write facts, respectfully, starting from their strengths.</source>
@@ -1062,6 +1124,17 @@
     <message>
         <source>Progress</source>
         <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>_StayDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

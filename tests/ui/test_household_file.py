@@ -245,3 +245,64 @@ def test_protected_file_contact_masked_for_the_coordinator(qtbot, scene) -> None
     qtbot.waitUntil(lambda: window.contact_list.count() == 1, timeout=TIMEOUT)
     assert window.contact_list.item(0).text().startswith("Dossier protégé")
     assert "Dossier protégé" in window.title_label.text()
+
+
+def test_entry_and_exit_through_the_gui(qtbot, qapp, tmp_path) -> None:
+    from desktop_app.ui.dialogs.stay import EntryDialog, ExitDialog
+
+    create_application(["seuil-tests"])
+    workspace = open_workspace(resolve_database(str(tmp_path / "stays.db")))
+    db = workspace.database
+    with db.begin_write() as c:
+        c.execute(insert(m.Programme).values(name="IML Lyon", kind="iml_sublease"))
+    created = create_household(
+        db,
+        actor=SYSTEM_ACTOR,
+        start=date(2025, 1, 6),
+        members=[MemberInput("Petit", "Jean", None, "h", "head")],
+    )
+    tasks = TaskRunner(on_unhandled_error=lambda error: pytest.fail(repr(error)))
+    try:
+        window = HouseholdFileWindow(
+            workspace, created.household_id, tasks=tasks, dialogs=ScriptedDialogs()
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.tabs.setCurrentIndex(2)
+        assert window.exit_button.isHidden()
+        qtbot.mouseClick(window.entry_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.stay_dialog is not None, timeout=TIMEOUT)
+        entry = window.stay_dialog
+        assert isinstance(entry, EntryDialog)
+        qtbot.addWidget(entry)
+        assert entry.windowTitle() == "Entrée dans un dispositif"
+        entry.entry_edit.setDate(QDate(2099, 1, 1))
+        qtbot.mouseClick(entry.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "dans le futur" in entry.error_label.text(), timeout=TIMEOUT)
+        entry.entry_edit.setDate(QDate(2025, 1, 6))
+        entry.situation_combo.setCurrentIndex(entry.situation_combo.findData("street"))
+        qtbot.mouseClick(entry.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.path_list.count() == 1, timeout=TIMEOUT)
+        assert (
+            "Entrée le 06/01/2025 — IML Lyon (venant de : Rue)" in window.path_list.item(0).text()
+        )
+        assert not window.exit_button.isHidden()
+        qtbot.mouseClick(window.exit_button, Qt.MouseButton.LeftButton)
+        leave = window.stay_dialog
+        assert isinstance(leave, ExitDialog)
+        qtbot.addWidget(leave)
+        leave.exit_edit.setDate(QDate(2026, 6, 30))
+        leave.destination_combo.setCurrentIndex(leave.destination_combo.findData("kept_home"))
+        qtbot.mouseClick(leave.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "mandat de gestion" in leave.error_label.text(), timeout=TIMEOUT)
+        leave.destination_combo.setCurrentIndex(leave.destination_combo.findData("social_housing"))
+        leave.reason_combo.setCurrentIndex(leave.reason_combo.findData("project_achieved"))
+        qtbot.mouseClick(leave.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.path_list.count() == 2, timeout=TIMEOUT)
+        assert window.path_list.item(1).text() == (
+            "Sortie le 30/06/2026 — Logement social – bail direct (Projet réalisé)"
+        )
+        assert window.exit_button.isHidden()
+    finally:
+        tasks.shutdown()
+        workspace.close()

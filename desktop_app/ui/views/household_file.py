@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -39,9 +40,11 @@ from desktop_app.services.households import (
     HistoryLine,
     HouseholdContact,
     HouseholdIdentity,
+    ListFilters,
     MemberIdentity,
     household_contact,
     household_history,
+    list_filters,
     read_identity,
 )
 from desktop_app.services.notes import HouseholdNotes, read_notes
@@ -49,6 +52,7 @@ from desktop_app.services.stays import StayInfo, list_stays
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.glissement import GlissementDialog
 from desktop_app.ui.dialogs.provider import DialogProvider
+from desktop_app.ui.dialogs.stay import EntryDialog, ExitDialog
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskRunner
 
@@ -104,9 +108,7 @@ class HouseholdFileWindow(QWidget):
         self.contact_list.setWordWrap(True)
         self.tabs.addTab(self.contact_list, self.tr("Contact and rights"))
 
-        self.path_list = QListWidget()
-        self.path_list.setAccessibleName(self.tr("Path"))
-        self.tabs.addTab(self.path_list, self.tr("Path"))
+        self.tabs.addTab(self._path_page(), self.tr("Path"))
 
         contracts_page = QWidget()
         contracts_layout = QVBoxLayout(contracts_page)
@@ -141,6 +143,54 @@ class HouseholdFileWindow(QWidget):
         self.tabs.addTab(history, self.tr("History"))
         self.resize(820, 560)
         self.load()
+
+    def _path_page(self) -> QWidget:
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        self.path_list = QListWidget()
+        self.path_list.setAccessibleName(self.tr("Path"))
+        page_layout.addWidget(self.path_list, 1)
+        buttons = QHBoxLayout()
+        self.entry_button = QPushButton(self.tr("New entry…"))
+        self.exit_button = QPushButton(self.tr("Exit…"))
+        self._editable = may_ever(self._workspace.actor, "household.edit")
+        self.entry_button.setVisible(self._editable)
+        self.exit_button.setVisible(False)
+        self.entry_button.clicked.connect(self.ask_entry)
+        self.exit_button.clicked.connect(self.ask_exit)
+        buttons.addWidget(self.entry_button)
+        buttons.addWidget(self.exit_button)
+        buttons.addStretch(1)
+        page_layout.addLayout(buttons)
+        self.stay_dialog: QDialog | None = None
+        self._stays: list[StayInfo] = []
+        return page
+
+    def ask_entry(self) -> None:
+        """Open the entry dialog once the programmes are read."""
+        ws, hid = self._workspace, self._household_id
+
+        def show(filters: ListFilters) -> None:
+            dialog = EntryDialog(ws, hid, list(filters.programmes), tasks=self._tasks, parent=self)
+            dialog.saved.connect(lambda _stay: self.load())
+            dialog.open()
+            self.stay_dialog = dialog
+
+        self._tasks.read(
+            lambda _c: list_filters(ws.database, actor=ws.actor),
+            name="programmes",
+            on_done=show,
+        )
+
+    def ask_exit(self) -> None:
+        """Open the exit dialog for the stay still open."""
+        open_stays = [stay for stay in self._stays if stay.exit is None]
+        if not open_stays:
+            return
+        dialog = ExitDialog(self._workspace, open_stays[0], tasks=self._tasks, parent=self)
+        dialog.saved.connect(lambda _stay: self.load())
+        dialog.open()
+        self.stay_dialog = dialog
 
     def _notes_page(self) -> QWidget:
         notes_page = QWidget()
@@ -346,6 +396,8 @@ class HouseholdFileWindow(QWidget):
             self.contact_list.addItem("\n".join(lines))
 
     def _show_stays(self, stays: list[StayInfo]) -> None:
+        self._stays = stays
+        self.exit_button.setVisible(self._editable and any(stay.exit is None for stay in stays))
         self.path_list.clear()
         for stay in reversed(stays):
             referrer = f", {REFERRER.label(stay.referrer)}" if stay.referrer else ""

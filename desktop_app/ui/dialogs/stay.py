@@ -1,0 +1,189 @@
+"""Entry into a programme and exit from it, with the lists of DOMAIN §6."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import InvalidInput, KnownError
+from desktop_app.domain.vocabulary import (
+    DALO_STATUS,
+    DESTINATION,
+    ENTRY_SITUATION,
+    EXIT_REASON,
+    REFERRER,
+    Vocabulary,
+)
+from desktop_app.services.stays import StayInfo, close_stay, open_stay
+from desktop_app.services.system import Workspace
+from desktop_app.ui.tasks import TaskRunner
+
+
+def _combo(
+    vocabulary: Vocabulary, *, empty: str | None = None, current: str | None = None
+) -> QComboBox:
+    combo = QComboBox()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for code in vocabulary:
+        combo.addItem(vocabulary.label(code), code)
+    if current is not None:
+        combo.setCurrentIndex(combo.findData(current))
+    return combo
+
+
+def _day(edit: QDateEdit) -> date:
+    value: date = edit.date().toPython()  # type: ignore[assignment]
+    return value
+
+
+class _StayDialog(QDialog):
+    """Shared frame: a form, the problems the service returns, and Save/Cancel."""
+
+    saved = Signal(object)
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.layout_.addWidget(self.error_label)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def row(self, label: str, widget: QWidget) -> None:
+        """A labelled field, with its accessible name."""
+        widget.setAccessibleName(label)
+        self.form.addRow(label, widget)
+
+    def finished_with(self, stay: StayInfo) -> None:
+        """The service accepted: say so and close."""
+        self.saved.emit(stay)
+        self.done(QDialog.DialogCode.Accepted)
+
+    def refused(self, error: BaseException) -> None:
+        """The service refused: show why, keep what was typed."""
+        self.save_button.setEnabled(True)
+        if isinstance(error, InvalidInput):
+            self.error_label.setText("\n".join("⚠ " + issue.text for issue in error.issues))
+        elif isinstance(error, KnownError):
+            self.error_label.setText("⚠ " + error.text)
+        else:
+            raise error
+
+
+class EntryDialog(_StayDialog):
+    """Entry: programme, date, situation before, referrer, DALO status, SI-SIAO reference."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        household_id: int,
+        programmes: list[tuple[int, str]],
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Entry into a programme"), parent)
+        self._workspace, self._household_id, self._tasks = workspace, household_id, tasks
+        self.programme_combo = QComboBox()
+        for pid, name in programmes:
+            self.programme_combo.addItem(name, pid)
+        self.entry_edit = QDateEdit(QDate.currentDate())
+        self.entry_edit.setDisplayFormat("dd/MM/yyyy")
+        self.entry_edit.setCalendarPopup(True)
+        self.situation_combo = _combo(ENTRY_SITUATION, current="unknown")
+        self.referrer_combo = _combo(REFERRER, empty=self.tr("Not recorded"))
+        self.dalo_combo = _combo(DALO_STATUS, current="non_dalo")
+        self.siao_edit = QLineEdit()
+        self.row(self.tr("Programme"), self.programme_combo)
+        self.row(self.tr("Entry date"), self.entry_edit)
+        self.row(self.tr("Situation before entry"), self.situation_combo)
+        self.row(self.tr("Referrer"), self.referrer_combo)
+        self.row(self.tr("DALO status"), self.dalo_combo)
+        self.row(self.tr("SI-SIAO reference"), self.siao_edit)
+
+    def accept(self) -> None:
+        """Ask the service; problems come back into the dialog."""
+        self.save_button.setEnabled(False)
+        ws, hid = self._workspace, self._household_id
+        values = {
+            "programme_id": int(self.programme_combo.currentData()),
+            "entry": _day(self.entry_edit),
+            "entry_situation": str(self.situation_combo.currentData()),
+            "referrer": self.referrer_combo.currentData(),
+            "dalo_status": str(self.dalo_combo.currentData()),
+            "siao_reference": self.siao_edit.text().strip() or None,
+        }
+        self._tasks.write(
+            lambda _c: open_stay(ws.database, actor=ws.actor, household_id=hid, **values),
+            name="open-stay",
+            on_done=self.finished_with,
+            on_error=self.refused,
+        )
+
+
+class ExitDialog(_StayDialog):
+    """Exit: last day, destination (housing situation at exit) and reason."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        stay: StayInfo,
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Exit from {programme}").format(programme=stay.programme), parent)
+        self._workspace, self._stay, self._tasks = workspace, stay, tasks
+        self.exit_edit = QDateEdit(QDate.currentDate())
+        self.exit_edit.setDisplayFormat("dd/MM/yyyy")
+        self.exit_edit.setCalendarPopup(True)
+        self.destination_combo = _combo(DESTINATION, current="unknown")
+        self.reason_combo = _combo(EXIT_REASON, current="unknown")
+        self.row(self.tr("Last day"), self.exit_edit)
+        self.row(self.tr("Housing situation at exit"), self.destination_combo)
+        self.row(self.tr("Reason"), self.reason_combo)
+
+    def accept(self) -> None:
+        """Ask the service; problems come back into the dialog."""
+        self.save_button.setEnabled(False)
+        ws, stay_id = self._workspace, self._stay.stay_id
+        day = _day(self.exit_edit)
+        destination = str(self.destination_combo.currentData())
+        reason = str(self.reason_combo.currentData())
+        self._tasks.write(
+            lambda _c: close_stay(
+                ws.database,
+                actor=ws.actor,
+                stay_id=stay_id,
+                exit=day,
+                destination=destination,
+                exit_reason=reason,
+            ),
+            name="close-stay",
+            on_done=self.finished_with,
+            on_error=self.refused,
+        )
