@@ -415,6 +415,39 @@ AUDIT_ACTION = Vocabulary(
     ],
 )
 
+# The records the security log and the business history name (labels only: never stored).
+RECORD = Vocabulary(
+    "record",
+    [
+        ("organisation", "Association"),
+        ("user_account", "Compte"),
+        ("delegation", "Délégation"),
+        ("household", "Ménage"),
+        ("person", "Personne"),
+        ("stay", "Séjour"),
+        ("note", "Note"),
+        ("landlord", "Bailleur"),
+        ("residence", "Pension"),
+        ("dwelling", "Logement"),
+        ("main_lease", "Bail principal"),
+        ("vacancy_period", "Vacance"),
+        ("occupancy_contract", "Contrat"),
+        ("rent_rate", "Loyer"),
+        ("benefit_status", "Statut APL"),
+        ("sliding_plan", "Convention de glissement"),
+        ("sliding_review", "Examen périodique"),
+        ("demo", "Démonstration"),
+    ],
+)
+
+
+def record_label(code: str | None) -> str:
+    """The French name of a record type, or the code itself for one not listed yet."""
+    if code is None:
+        return ""
+    return RECORD.label(code) if code in RECORD else code
+
+
 DPE_CLASS = Vocabulary("dpe_class", [(c, c) for c in "ABCDEFG"])
 
 ALL: tuple[Vocabulary, ...] = (

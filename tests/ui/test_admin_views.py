@@ -110,3 +110,10 @@ def test_security_log_screen(qtbot, qtmodeltester, app, tasks, admin_workspace) 
     qtbot.waitUntil(lambda: bool(dialogs.calls), timeout=TIMEOUT)
     assert dialogs.calls[0][0] == "inform"
     assert "intacte : 2 événement(s)" in dialogs.calls[0][2]
+
+
+def test_security_log_names_records_in_french(qtbot, app, tasks, admin_workspace) -> None:
+    view = SecurityLogView(admin_workspace, tasks=tasks, dialogs=ScriptedDialogs())
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=TIMEOUT)
+    assert view.model.data(view.model.index(1, 3)) == "Compte n° 1"

@@ -34,6 +34,7 @@ from desktop_app.domain.vocabulary import (
     REFERRER,
     RESOURCE_KIND,
     SLIDING_OUTCOME,
+    record_label,
 )
 from desktop_app.services.contracts import ContractInfo, contract_file
 from desktop_app.services.households import (
@@ -130,7 +131,7 @@ class HouseholdFileWindow(QWidget):
             [
                 (self.tr("Date"), lambda h: h.at.astimezone().strftime("%d/%m/%Y %H:%M")),
                 (self.tr("By"), lambda h: h.user or ""),
-                (self.tr("Record"), lambda h: h.entity),
+                (self.tr("Record"), lambda h: record_label(h.entity)),
                 (self.tr("Field"), lambda h: h.field),
                 (self.tr("Before"), lambda h: h.old_value or ""),
                 (self.tr("After"), lambda h: h.new_value or ""),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.vocabulary import AUDIT_ACTION
+from desktop_app.domain.vocabulary import AUDIT_ACTION, record_label
 from desktop_app.services.audit import (
     ChainReport,
     SecurityEventRow,
@@ -35,8 +35,8 @@ from desktop_app.ui.views.base import SectionView
 
 def _record(row: SecurityEventRow) -> str:
     if row.entity_id is None:
-        return row.entity or ""
-    return f"{row.entity} {row.entity_id}"
+        return record_label(row.entity)
+    return f"{record_label(row.entity)} n° {row.entity_id}"
 
 
 def _when(row: SecurityEventRow) -> str:
@@ -91,10 +91,7 @@ class SecurityLogView(SectionView):
                 (self.tr("Date"), _when),
                 (self.tr("User"), lambda r: r.actor),
                 (self.tr("Action"), lambda r: AUDIT_ACTION.label(r.action)),
-                (
-                    self.tr("Record"),
-                    lambda r: f"{r.entity} {r.entity_id}" if r.entity_id else (r.entity or ""),
-                ),
+                (self.tr("Record"), _record),
                 (self.tr("Household"), lambda r: r.household or ""),
                 (self.tr("Fields"), lambda r: r.fields or ""),
                 (self.tr("Count"), lambda r: str(r.count) if r.count is not None else ""),
