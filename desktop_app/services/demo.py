@@ -1447,7 +1447,8 @@ def create_demo_database(
     An existing file is replaced only with ``force``, and only if it is itself a demonstration:
     a real association's database is never overwritten. The database is marked as a
     demonstration (parameter ``database.demo``) so the GUI shows its banner, and has one
-    account per role whose passwords are returned.
+    account per role whose passwords are returned. ``control`` follows the long part, the
+    households being given their life, and may cancel it (the file is then removed).
 
     Raises:
         RefusedError: unknown size, existing file without ``force``, not a demonstration, or a
@@ -1465,7 +1466,6 @@ def create_demo_database(
         if not _is_demo_file(path):
             raise RefusedError("demo.not_a_demo", database=target.display)
         _remove_sqlite(path)
-    control.report(0, 3)
     opened = open_database(target)
     try:
         if path is None and not opened.created:
@@ -1476,9 +1476,7 @@ def create_demo_database(
                 .where(Parameter.key == "database.demo", Parameter.scope == "")
                 .values(value=json.dumps(True))
             )
-        control.report(1, 3)
         summary = build_demo(opened.database, size=size, seed=seed, today=today)
-        control.report(2, 3)
         accounts = []
         for login, name, role in DEMO_ACCOUNTS:
             password = new_temporary_password()
@@ -1491,7 +1489,9 @@ def create_demo_database(
                 password=password,  # chosen here: no change asked at a demonstration login
             )
             accounts.append(DemoAccount(login=login, role=role, password=password))
-        life = grow_demo(opened.database, seed=seed, today=today, share=LIFE_SHARES[size])
+        life = grow_demo(
+            opened.database, seed=seed, today=today, share=LIFE_SHARES[size], control=control
+        )
         opened.database.run_write(
             lambda session: audit.record(
                 session,
@@ -1502,7 +1502,6 @@ def create_demo_database(
                 count=summary.households,
             )
         )
-        control.report(3, 3)
     except BaseException:
         opened.database.dispose()
         if path is not None:

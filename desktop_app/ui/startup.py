@@ -256,7 +256,8 @@ class StartupController(QObject):
                 workspace.close()
                 raise
 
-        self._tasks.write(job, name="open-demo", on_done=self._done, on_error=self._retry)
+        handle = self._tasks.write(job, name="open-demo", on_done=self._done, on_error=self._retry)
+        handle.progress.connect(self.welcome.show_progress)
 
     # ------------------------------------------------------------- outcomes
 

@@ -139,3 +139,29 @@ def test_m_grows_fully_within_a_minute(tmp_path: Path) -> None:
     assert result.life.households == result.summary.households
     assert result.life.glissements > 0
     assert elapsed < 60, elapsed
+
+
+def test_progress_follows_the_households_and_cancel_removes_the_file(tmp_path) -> None:
+    from desktop_app.domain.errors import Cancelled
+    from desktop_app.domain.progress import TaskControl
+
+    seen: list[tuple[int, int]] = []
+    path = tmp_path / "progress.db"
+    create_demo_database(
+        resolve_database(str(path)),
+        size="S",
+        today=date(2026, 11, 27),
+        control=TaskControl(lambda done, total: seen.append((done, total))),
+    )
+    assert seen[-1] == (200, 200)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    control = TaskControl()
+    control.cancel()
+    with pytest.raises(Cancelled):
+        create_demo_database(
+            resolve_database(str(tmp_path / "cancelled.db")),
+            size="S",
+            today=date(2026, 11, 27),
+            control=control,
+        )
+    assert not (tmp_path / "cancelled.db").exists()

@@ -73,6 +73,12 @@ class WelcomeView(QWidget):
         self.progress.setVisible(True)
         self.status_label.setText(text)
 
+    def show_progress(self, done: int, total: int) -> None:
+        """How far the preparation is (households given their life so far)."""
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
     def set_idle(self) -> None:
         """Back to the choice (after a refusal)."""
         self.create_button.setEnabled(True)
