@@ -199,6 +199,15 @@ class Parameters:
                 return points[index][1]
         return SPECS[key].default
 
+    def changes(self, key: str, scope: str | None = None) -> tuple[date, ...]:
+        """The days from which ``key`` takes a new value (for rules judged day by day)."""
+        if key not in SPECS:
+            raise UnknownParameterError(key)
+        days = set(self._starts.get((key, ""), ()))
+        if scope:
+            days.update(self._starts.get((key, scope), ()))
+        return tuple(sorted(days))
+
     def int(self, key: str, on: date, scope: str | None = None) -> int:
         """``get`` for integer values (days, months, cents…)."""
         value = self.get(key, on, scope)

@@ -75,3 +75,10 @@ def test_catalogue_keys_unique_and_labelled() -> None:
     keys = [spec.key for spec in CATALOGUE]
     assert len(keys) == len(set(keys))
     assert all(spec.label for spec in CATALOGUE)
+
+
+def test_changes_lists_the_days_a_dated_rule_moves() -> None:
+    params = Parameters.defaults()
+    assert date(2027, 1, 1) in params.changes("arrears.caf_fixed_threshold")
+    assert params.get("arrears.caf_fixed_threshold", date(2026, 12, 31)) is None
+    assert params.get("arrears.caf_fixed_threshold", date(2027, 1, 1)) == 45_000
