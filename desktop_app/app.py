@@ -39,6 +39,8 @@ from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.housing import HousingView
+from desktop_app.ui.views.partners import PartnersView
+from desktop_app.ui.views.reminders import RemindersPanel
 from desktop_app.ui.views.security_log import SecurityLogView
 from desktop_app.ui.views.users import UsersView
 
@@ -75,6 +77,11 @@ def build_main_window(
 
         households.open_requested.connect(open_file)
         sections.append(households)
+        sections.append(PartnersView(workspace, tasks=tasks, dialogs=dialogs))
+        reminders = RemindersPanel(workspace, tasks=tasks, dialogs=dialogs)
+        reminders.open_household.connect(open_file)
+        home.add_reminders(reminders)
+        reminders.load()
     if may_ever(workspace.actor, "housing.read"):
         sections.append(HousingView(workspace, tasks=tasks))
     if may_ever(workspace.actor, "users.manage"):

@@ -18,7 +18,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import create_engine, insert, literal_column, select
 from sqlalchemy.dialects import postgresql
 
 from desktop_app.paths import resolve_database
@@ -53,6 +53,13 @@ def freeze() -> list[Path]:
     return [sqlite_file, sql_file]
 
 
+def _literal(value: object) -> object:
+    """Bytes as a PostgreSQL hex ``bytea`` literal (SQLAlchemy cannot render them inline)."""
+    if isinstance(value, bytes):
+        return literal_column(f"'\\x{value.hex()}'::bytea")
+    return value
+
+
 def _postgresql_script(source: Path) -> str:
     buffer = io.StringIO()
     with redirect_stdout(buffer):
@@ -63,7 +70,8 @@ def _postgresql_script(source: Path) -> str:
     with engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
             for row in connection.execute(select(table).order_by(*table.primary_key.columns)):
-                statement = insert(table).values(**row._mapping)
+                values = {key: _literal(value) for key, value in row._mapping.items()}
+                statement = insert(table).values(**values)
                 compiled = statement.compile(
                     dialect=dialect, compile_kwargs={"literal_binds": True}
                 )

@@ -46,6 +46,7 @@ from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.housing import HousingView
+from desktop_app.ui.views.partners import PartnersView
 from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
@@ -80,7 +81,9 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def _household_file(workspace: Workspace, actor: Actor, tasks: TaskRunner, out_dir: Path) -> Path:
+def _household_file(
+    workspace: Workspace, actor: Actor, tasks: TaskRunner, out_dir: Path
+) -> list[Path]:
     """A household followed by Sami, seen by the coordinator."""
     database = workspace.database
     with database.begin_write() as connection:
@@ -138,11 +141,19 @@ def _household_file(workspace: Workspace, actor: Actor, tasks: TaskRunner, out_d
         tasks=tasks,
         dialogs=QtDialogProvider(),
     )
-    window.resize(QSize(900, 560))
+    window.resize(QSize(1100, 640))
     window.show()
     _wait_idle(tasks)
-    window.tabs.setCurrentIndex(3)
-    return _save(window, out_dir / "fiche-menage.png")
+    shots = []
+    for tab, name in (
+        (window.contracts_tab, "fiche-menage.png"),
+        (window.composition_tab, "fiche-menage-composition.png"),
+        (window.contact_tab, "fiche-menage-coordonnees.png"),
+    ):
+        window.tabs.setCurrentWidget(tab)
+        _wait_idle(tasks)
+        shots.append(_save(window, out_dir / name))
+    return shots
 
 
 def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the other
@@ -230,7 +241,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
             if table is not None:
                 table.resizeColumnsToContents()
             written.append(_save(admin_window, out_dir / name))
-        written.append(_household_file(workspace, coordinator.actor, tasks, out_dir))
+        written.extend(_household_file(workspace, coordinator.actor, tasks, out_dir))
         workspace.close()
 
         demo_target = resolve_database(str(Path(tmp) / "demo.db"))
@@ -242,14 +253,23 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         demo_window.show()
         _wait_idle(tasks)
         demo_window.show_database(SHOWN_DATABASE)
+        demo_home = demo_window.stack.widget(0)
+        assert isinstance(demo_home, HomeView)
+        demo_home.show_database(SHOWN_DATABASE)
+        written.append(_save(demo_window, out_dir / "rappels.png"))
         demo_window.navigation.setCurrentRow(1)
         _wait_idle(tasks)
         households = demo_window.stack.currentWidget()
         assert isinstance(households, HouseholdsView)
         households.table.resizeColumnsToContents()
         written.append(_save(demo_window, out_dir / "menages.png"))
-        demo_window.show()
         demo_window.navigation.setCurrentRow(2)
+        _wait_idle(tasks)
+        partners = demo_window.stack.currentWidget()
+        assert isinstance(partners, PartnersView)
+        partners.table.resizeColumnsToContents()
+        written.append(_save(demo_window, out_dir / "partenaires.png"))
+        demo_window.navigation.setCurrentRow(3)
         _wait_idle(tasks)
         housing = demo_window.stack.currentWidget()
         assert isinstance(housing, HousingView)
@@ -257,6 +277,12 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         _wait_idle(tasks)
         housing.table.resizeColumnsToContents()
         written.append(_save(demo_window, out_dir / "logements.png"))
+        housing.tabs.setCurrentWidget(housing.dwellings)
+        _wait_idle(tasks)
+        housing.dwellings.table.selectRow(0)
+        _wait_idle(tasks)
+        housing.dwellings.table.resizeColumnsToContents()
+        written.append(_save(demo_window, out_dir / "parc-logements.png"))
         demo.close()
     tasks.shutdown()
     return written

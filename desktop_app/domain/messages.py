@@ -265,6 +265,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     "sliding.participants_too_long": (
         "La liste des participants ne peut dépasser {maximum} caractères."
     ),
+    "sliding.convention_in_future": (
+        "La date de signature de la convention est dans le futur : indiquez la date réelle."
+    ),
     "sliding.caleol_before_start": (
         "La date de CALEOL ne peut précéder le début de la sous-location ({start})."
     ),
@@ -468,6 +471,167 @@ MESSAGES: Final[Mapping[str, str]] = {
     "cli.help.demo.size": "taille : S ≈ 200 ménages, M ≈ 2 000, L ≈ 20 000 (défaut : S)",
     "cli.help.demo.seed": "graine du tirage : la même graine donne la même démonstration",
     "cli.help.demo.force": "remplace la base si elle existe déjà",
+    # Household editing (members, identity, contact)
+    "household_edit.protected": (
+        "Ce dossier est protégé : seuls son référent et ses co-référents voient et modifient "
+        "l'identité et les coordonnées de ses membres."
+    ),
+    "household_edit.person_unknown": "Cette personne n'est pas membre de ce ménage.",
+    "household_edit.person_not_found": "Cette personne n'existe pas (ou plus).",
+    "household_edit.membership_unknown": (
+        "Cette présence dans le ménage n'existe pas (ou plus) : rouvrez le dossier."
+    ),
+    "household_edit.stale_person": (
+        "La fiche de {name} a été modifiée {change} pendant que vous la modifiiez : "
+        "rouvrez-la pour voir ses nouvelles valeurs, puis refaites vos changements."
+    ),
+    "household_edit.stale_household": (
+        "Le ménage {reference} a été modifié {change} pendant que vous le modifiiez : "
+        "rouvrez-le pour voir ses nouvelles valeurs, puis refaites vos changements."
+    ),
+    "household_edit.changed_by": "par {who} le {when}",
+    "household_edit.changed_by_someone": "depuis un autre poste",
+    "household_edit.too_long": "Ce texte dépasse {maximum} caractères.",
+    "household_edit.code_unknown": "Valeur inconnue : « {value} ».",
+    "household_edit.birth_in_future": "La date de naissance ({day}) est dans le futur.",
+    "household_edit.phone_invalid": "« {value} » ne ressemble pas à un numéro de téléphone.",
+    "household_edit.email_invalid": (
+        "« {value} » ne ressemble pas à une adresse électronique (exemple : nom@exemple.fr)."
+    ),
+    "household_edit.allocataire_invalid": (
+        "Le numéro d'allocataire « {value} » ne doit contenir que des chiffres."
+    ),
+    "household_edit.agency_required": (
+        "Indiquez l'organisme (CAF ou MSA) qui a attribué ce numéro d'allocataire."
+    ),
+    "household_edit.mandataire_unknown": (
+        "Ce mandataire n'est pas dans le carnet d'adresses (mandataire judiciaire, "
+        "association, service social, CCAS ou autre)."
+    ),
+    "household_edit.mandataire_without_protection": (
+        "Un mandataire est choisi sans mesure de protection : indiquez la mesure, ou retirez "
+        "le mandataire."
+    ),
+    "household_edit.emergency_consent": (
+        "Un contact d'urgence n'est enregistré qu'avec l'accord de la personne : cochez son "
+        "accord, ou laissez le contact vide."
+    ),
+    "household_edit.permit_for_french": (
+        "Une personne de nationalité française n'a pas de titre de séjour : laissez la date vide."
+    ),
+    "household_edit.amount_invalid": "Montant illisible : « {value} » (exemple : 1 234,56).",
+    "household_edit.amount_negative": "Le montant mensuel ne peut pas être négatif.",
+    "household_edit.none_with_amount": (
+        "« Aucune » ressource n'a pas de montant : laissez 0, ou choisissez le type de ressource."
+    ),
+    "household_edit.resource_dates": (
+        "La fin de cette ressource ({until}) précède son début ({start})."
+    ),
+    "household_edit.postcode_invalid": "Le code postal « {value} » doit compter 5 chiffres.",
+    "household_edit.commune_required": "Indiquez la commune de cette adresse.",
+    "household_edit.joined_required": "Indiquez la date d'arrivée dans le ménage.",
+    "household_edit.possible_duplicates": (
+        "Cette personne est peut-être déjà connue de Seuil ({count} fiche(s) proche(s)) : "
+        "rattachez la fiche existante, ou confirmez qu'il s'agit d'une autre personne."
+    ),
+    "household_edit.member_overlap": "{name} serait deux fois membre du ménage le {day}.",
+    "household_edit.not_member_on": "{name} n'est pas membre du ménage le {day}.",
+    "household_edit.no_role_change": "Aucun rôle n'a été changé.",
+    "household_edit.assign_denied": (
+        "Seuls les coordinateurs et la direction désignent le référent et les co-référents "
+        "d'un ménage."
+    ),
+    "household_edit.worker_not_eligible": (
+        "Ce compte ne peut pas suivre de ménage : il est désactivé, arrivé à sa date de fin, "
+        "ou ses rôles ne comprennent pas le suivi de ménages."
+    ),
+    "household_edit.key_worker_also_co": (
+        "Le référent ne peut pas être aussi co-référent du même ménage."
+    ),
+    # Partners (address book)
+    "partner.name_required": "Indiquez le nom du partenaire.",
+    "partner.contact_name_required": "Indiquez le nom de la personne à contacter.",
+    "partner.too_long": "Ce texte dépasse {maximum} caractères.",
+    "partner.kind_unknown": "Type de partenaire inconnu : « {value} ».",
+    "partner.phone_invalid": "« {value} » ne ressemble pas à un numéro de téléphone.",
+    "partner.email_invalid": "« {value} » ne ressemble pas à une adresse électronique.",
+    "partner.postcode_invalid": "Le code postal « {value} » doit compter 5 chiffres.",
+    "partner.duplicate": (
+        "Le carnet d'adresses compte déjà « {name} » à {commune} : complétez cette fiche "
+        "plutôt que d'en créer une seconde."
+    ),
+    "partner.duplicate_no_commune": (
+        "Le carnet d'adresses compte déjà « {name} » (sans commune) : complétez cette fiche "
+        "plutôt que d'en créer une seconde."
+    ),
+    "partner.unknown": "Ce partenaire n'existe pas (ou plus) dans le carnet d'adresses.",
+    "partner.contact_unknown": "Cette personne à contacter n'existe pas (ou plus).",
+    "partner.conflict": (
+        "« {name} » a été modifié par {who} le {when} depuis que vous avez ouvert la fiche : "
+        "rouvrez-la et refaites vos changements."
+    ),
+    "partner.conflict_unknown": (
+        "« {name} » a été modifié depuis que vous avez ouvert la fiche : rouvrez-la et refaites "
+        "vos changements."
+    ),
+    "partner.already_linked": "« {name} » figure déjà parmi les partenaires de ce ménage.",
+    "partner.not_linked": "Ce partenaire n'est pas (ou plus) lié à ce ménage.",
+    "partner.still_linked": (
+        "« {name} » ne peut pas être supprimé : {links}. Retirez d'abord ces liens (un "
+        "partenaire sans lien peut être supprimé)."
+    ),
+    "partner.link_households": "il suit {count} ménage(s)",
+    "partner.link_mandates": "il est mandataire de {count} personne(s)",
+    "partner.link_stays": "il est prescripteur de {count} séjour(s)",
+    # Documents
+    "document.kind_unknown": "Type de document inconnu : « {value} ».",
+    "document.file_name_required": "Le nom du fichier manque.",
+    "document.empty": "Le fichier « {file} » est vide (0 octet) : il n'a pas été ajouté.",
+    "document.too_large": (
+        "Le fichier « {file} » pèse {size} : un document ne peut dépasser {limit}."
+    ),
+    "document.unreadable": (
+        "Le fichier « {file} » ne peut pas être lu (déplacé, supprimé ou sans droit de lecture)."
+    ),
+    "document.title_required": "Indiquez le titre du document.",
+    "document.title_too_long": "Le titre d'un document ne peut dépasser {maximum} caractères.",
+    "document.expiry_required": "Indiquez jusqu'à quand l'attestation d'assurance est valable.",
+    "document.expiry_before_date": (
+        "La fin de validité ({expires_on}) précède la date du document ({dated_on})."
+    ),
+    "document.contract_foreign": "Ce contrat n'est pas un contrat de ce ménage.",
+    "document.dwelling_foreign": "Ce logement n'est celui d'aucun contrat de ce ménage.",
+    "document.unknown": "Ce document n'existe pas (ou plus).",
+    "document.protected": (
+        "Dossier protégé : ses documents ne s'ouvrent que pour son référent et ses co-référents."
+    ),
+    # Reminders
+    "reminder.insurance": (
+        "Attestation d'assurance habitation expirant le {due} : demander la nouvelle."
+    ),
+    "reminder.contract_renewal": "Contrat du logement {dwelling} à renouveler le {due}.",
+    "reminder.main_lease_end": (
+        "Bail principal du logement {dwelling} : échéance le {due}, à renouveler ou à résilier."
+    ),
+    "reminder.main_lease_notice": (
+        "Congé du bail principal du logement {dwelling} donné le {notice} :"
+        " logement à restituer le {due}."
+    ),
+    "reminder.residence_permit": "Titre de séjour à renouveler : {person}, expiration le {due}.",
+    "reminder.residence_permit_masked": (
+        "Titre de séjour d'un membre du ménage à renouveler (expiration le {due})."
+    ),
+    "reminder.horizon_invalid": (
+        "L'horizon des rappels est un nombre de jours de 0 à {maximum} (et non « {value} »)."
+    ),
+    # Housing stock screens
+    "housing_screen.date_invalid": "Date invalide : « {value} ». Attendu : 31/03/2026.",
+    "housing_screen.amount_invalid": "Montant invalide : « {value} ». Exemple : 1 234,56.",
+    "housing_screen.number_invalid": "Nombre invalide : « {value} ». Exemple : 18,5.",
+    "housing_screen.choose_programme": "Choisissez un dispositif.",
+    # Contract dialogs
+    "contract_form.amount_invalid": "Montant illisible : « {value} ». Exemple : 1 234,56.",
+    "contract_form.rent_required": "Indiquez le montant du loyer (ou de la redevance).",
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

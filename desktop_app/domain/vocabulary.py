@@ -378,6 +378,21 @@ NOTE_LEVEL = Vocabulary(
     ],
 )
 
+DOCUMENT_KIND = Vocabulary(
+    "document_kind",
+    [
+        ("inventory_in", "État des lieux d'entrée"),
+        ("inventory_out", "État des lieux de sortie"),
+        ("insurance", "Attestation d'assurance"),
+        ("contract", "Contrat"),
+        ("tripartite_convention", "Convention tripartite"),
+        ("house_rules", "Règlement intérieur signé"),
+        ("letter", "Courrier"),
+        ("other", "Autre"),
+    ],
+    {"assurance": "insurance", "règlement intérieur": "house_rules"},
+)
+
 ROLE = Vocabulary(
     "role",
     [
@@ -436,6 +451,12 @@ RECORD = Vocabulary(
         ("benefit_status", "Statut APL"),
         ("sliding_plan", "Convention de glissement"),
         ("sliding_review", "Examen périodique"),
+        ("partner", "Partenaire"),
+        ("partner_contact", "Contact partenaire"),
+        ("household_partner", "Partenaire du ménage"),
+        ("membership", "Composition"),
+        ("person_resource", "Ressource"),
+        ("document", "Document"),
         ("demo", "Démonstration"),
     ],
 )
@@ -476,6 +497,7 @@ ALL: tuple[Vocabulary, ...] = (
     SLIDING_OUTCOME,
     SLIDING_FAILURE_REASON,
     NOTE_LEVEL,
+    DOCUMENT_KIND,
     ROLE,
     DPE_CLASS,
 )

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    CHAR,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -830,3 +832,54 @@ class ChangeHistory(Base):
     new_value: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (Index(None, "household_id", "at"),)
+
+
+# ------------------------------------------------------------------ documents
+
+
+class DocumentContent(Base):
+    """The bytes of a document, stored once per SHA-256 (identical files share one row).
+
+    Kept in the database so a one-file backup holds them, team mode works the same and adding
+    a document is atomic with its row.
+    """
+
+    __tablename__ = "document_content"
+
+    sha256: Mapped[str] = mapped_column(CHAR(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (
+        CheckConstraint("size > 0", name="size_positive"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+    )
+
+
+class Document(Versioned, Base):
+    """A file in a household's file (inventory, insurance certificate, contract, letter)."""
+
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("occupancy_contract.id"))
+    dwelling_id: Mapped[int | None] = mapped_column(ForeignKey("dwelling.id"))
+    kind: Mapped[str] = mapped_column(Code)
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(CHAR(64), ForeignKey("document_content.sha256"))
+    size: Mapped[int] = mapped_column(Integer)
+    dated_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("kind", v.DOCUMENT_KIND),
+        CheckConstraint("size > 0", name="size_positive"),
+        after("expires_on", "dated_on"),
+        Index(None, "household_id", "kind"),
+        Index(None, "sha256"),
+    )

@@ -1268,6 +1268,44 @@ def set_caleol(
 
 
 @service_action(EDIT)
+def set_convention(
+    database: Database,
+    *,
+    actor: Actor,
+    contract_id: int,
+    signed_on: date | None,
+    today: date | None = None,
+) -> ContractInfo:
+    """Record the signature date of the tripartite convention of a sliding sublease.
+
+    Raises:
+        RefusedError: not a sliding sublease, not active, or its plan is over.
+        InvalidInput: a date in the future.
+    """
+    today = today or date.today()
+
+    def work(session: Session) -> ContractInfo:
+        contract = _contract_for_edit(session, actor, contract_id)
+        plan = _running_plan(session, actor, contract)
+        _require_active(contract)
+        if signed_on is not None and signed_on > today:
+            _raise([ValidationIssue("signed_on", "sliding.convention_in_future")])
+        if plan.convention_signed_on != signed_on:
+            writer = _Writer(session, actor, contract.household_id)
+            writer.history(
+                "sliding_plan",
+                plan.id,
+                [("convention_signed_on", plan.convention_signed_on, signed_on)],
+            )
+            plan.convention_signed_on = signed_on
+            session.flush()
+            writer.event("update", "sliding_plan", plan.id, ["convention_signed_on"])
+        return _info(session, contract.id)
+
+    return database.run_write(work)
+
+
+@service_action(EDIT)
 def plan_glissement(
     database: Database, *, actor: Actor, contract_id: int, planned_on: date | None
 ) -> ContractInfo:

@@ -217,7 +217,7 @@ def _escape_like(token: str) -> str:
     return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _scope_filter(actor: Actor) -> ColumnElement[bool] | None:
+def scope_filter(actor: Actor) -> ColumnElement[bool] | None:
     """Households the actor may list: None when every household is in scope."""
     if actor.system:
         return None
@@ -307,7 +307,7 @@ def search_households(
         conditions += [Household.archived_on.is_(None), or_(open_stay, ~any_stay)]
     elif query.status == "left":
         conditions += [Household.archived_on.is_(None), any_stay, ~open_stay]
-    scope = _scope_filter(actor)
+    scope = scope_filter(actor)
     if scope is not None:
         conditions.append(scope)
     order = {

@@ -1166,6 +1166,29 @@ def list_vacancies(database: Database, *, actor: Actor, dwelling_id: int) -> lis
     return database.run_read(read)
 
 
+@service_action(READ)
+def list_main_leases(database: Database, *, actor: Actor, dwelling_id: int) -> list[MainLeaseInfo]:
+    """A dwelling's main leases (baux principaux), oldest first.
+
+    Raises:
+        RefusedError: an unknown dwelling, or one the actor may not see.
+    """
+
+    def read(session: Session) -> list[MainLeaseInfo]:
+        dwelling = session.get(Dwelling, dwelling_id)
+        if dwelling is None:
+            raise RefusedError("housing.dwelling_unknown")
+        require(actor, READ, _dwelling_context(actor, dwelling.programme_id, dwelling.residence_id))
+        rows = session.scalars(
+            select(MainLease)
+            .where(MainLease.dwelling_id == dwelling.id)
+            .order_by(MainLease.start_date, MainLease.id)
+        )
+        return [_lease_info(row) for row in rows]
+
+    return database.run_read(read)
+
+
 # ------------------------------------------------------------------ occupancy (§5.6)
 
 

@@ -33,6 +33,61 @@
     </message>
 </context>
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>Add a member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>Membre depuis le</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Persons already known</source>
+        <translation>Personnes déjà connues</translation>
+    </message>
+    <message>
+        <source>Link this person</source>
+        <translation>Rattacher cette personne</translation>
+    </message>
+    <message>
+        <source>It is someone else: create</source>
+        <translation>C&apos;est une autre personne : créer</translation>
+    </message>
+    <message>
+        <source>no household</source>
+        <translation>aucun ménage</translation>
+    </message>
+    <message>
+        <source>{last} {first}, born {born} — {homes}</source>
+        <translation>{last} {first}, né·e le {born} — {homes}</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add an account</source>
@@ -80,6 +135,25 @@
     </message>
 </context>
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Domiciliation (postal address)</source>
+        <translation>Domiciliation (adresse postale)</translation>
+    </message>
+</context>
+<context>
     <name>AssociationDialog</name>
     <message>
         <source>Create my association</source>
@@ -123,6 +197,565 @@
     </message>
 </context>
 <context>
+    <name>BenefitStatusDialog</name>
+    <message>
+        <source>Housing benefit status</source>
+        <translation>Statut de l&apos;aide au logement</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À compter du</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>CaleolDialog</name>
+    <message>
+        <source>CALEOL</source>
+        <translation>CALEOL</translation>
+    </message>
+    <message>
+        <source>CALEOL date</source>
+        <translation>Date de la CALEOL</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <source>Change of role</source>
+        <translation>Changement de lien</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À compter du</translation>
+    </message>
+    <message>
+        <source>Role of {name}</source>
+        <translation>Lien de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CompositionTab</name>
+    <message>
+        <source>Show former members</source>
+        <translation>Afficher les anciens membres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Members over time</source>
+        <translation>Membres au fil du temps</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>Ajouter un membre…</translation>
+    </message>
+    <message>
+        <source>Edit identity…</source>
+        <translation>Modifier l&apos;identité…</translation>
+    </message>
+    <message>
+        <source>Leaves…</source>
+        <translation>Départ…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Changer le lien…</translation>
+    </message>
+    <message>
+        <source>Key worker…</source>
+        <translation>Référent…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Key worker: {worker} — co-key-workers: {co_workers}</source>
+        <translation>Référent : {worker} — co-référents : {co_workers}</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>Composition</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>New contact at {partner}</source>
+        <translation>Nouveau contact chez {partner}</translation>
+    </message>
+    <message>
+        <source>Contact at {partner}</source>
+        <translation>Contact chez {partner}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTab</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Edit address…</source>
+        <translation>Modifier l&apos;adresse…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Allocataire</source>
+        <translation>Allocataire</translation>
+    </message>
+    <message>
+        <source>Resources per month</source>
+        <translation>Ressources mensuelles</translation>
+    </message>
+    <message>
+        <source>Legal protection</source>
+        <translation>Protection juridique</translation>
+    </message>
+    <message>
+        <source>Contact and rights of the members</source>
+        <translation>Coordonnées et droits des membres</translation>
+    </message>
+    <message>
+        <source>Selected member</source>
+        <translation>Membre sélectionné</translation>
+    </message>
+    <message>
+        <source>Edit identity and rights…</source>
+        <translation>Modifier l&apos;identité et les droits…</translation>
+    </message>
+    <message>
+        <source>Resources…</source>
+        <translation>Ressources…</translation>
+    </message>
+    <message>
+        <source>Protected file: contact and rights are shown to its key worker only.</source>
+        <translation>Dossier protégé : les coordonnées et les droits ne sont visibles que par son référent.</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>Adresse : {address}</translation>
+    </message>
+    <message>
+        <source>Domiciliation: {place}</source>
+        <translation>Domiciliation : {place}</translation>
+    </message>
+    <message>
+        <source>No address recorded</source>
+        <translation>Aucune adresse renseignée</translation>
+    </message>
+    <message>
+        <source>Allocataire no. {number}</source>
+        <translation>N° allocataire {number}</translation>
+    </message>
+    <message>
+        <source>Residence permit until {day}</source>
+        <translation>Titre de séjour valable jusqu&apos;au {day}</translation>
+    </message>
+    <message>
+        <source>Emergency contact: {contact}</source>
+        <translation>Personne à prévenir : {contact}</translation>
+    </message>
+    <message>
+        <source>Contact and rights</source>
+        <translation>Coordonnées et droits</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Rent (or fee)</source>
+        <translation>Loyer (ou redevance)</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Mandatory services</source>
+        <translation>Prestations obligatoires</translation>
+    </message>
+    <message>
+        <source>Optional services</source>
+        <translation>Prestations facultatives</translation>
+    </message>
+    <message>
+        <source>Expected housing benefit</source>
+        <translation>Aide au logement prévue</translation>
+    </message>
+    <message>
+        <source>Paid to the association (tiers payant)</source>
+        <translation>Versée à l&apos;association (tiers payant)</translation>
+    </message>
+    <message>
+        <source>Housing benefit</source>
+        <translation>Aide au logement</translation>
+    </message>
+    <message>
+        <source>Due day of the month</source>
+        <translation>Jour d&apos;échéance dans le mois</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sliding lease</source>
+        <translation>Bail glissant</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contrats</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À compter du</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Loyer</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Services (mandatory / optional)</source>
+        <translation>Prestations (obligatoires / facultatives)</translation>
+    </message>
+    <message>
+        <source>Expected benefit</source>
+        <translation>APL prévue</translation>
+    </message>
+    <message>
+        <source>Tiers payant</source>
+        <translation>Tiers payant</translation>
+    </message>
+    <message>
+        <source>Due day</source>
+        <translation>Jour d&apos;échéance</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Loyers et charges</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Housing benefit statuses</source>
+        <translation>Statuts de l&apos;aide au logement</translation>
+    </message>
+    <message>
+        <source>Housing benefit</source>
+        <translation>Aide au logement</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Rappels</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Rent paid regularly</source>
+        <translation>Loyer payé régulièrement</translation>
+    </message>
+    <message>
+        <source>Peaceful occupation</source>
+        <translation>Occupation paisible</translation>
+    </message>
+    <message>
+        <source>Tenant obligations</source>
+        <translation>Obligations du locataire</translation>
+    </message>
+    <message>
+        <source>Administrative autonomy</source>
+        <translation>Autonomie administrative</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Examens périodiques</translation>
+    </message>
+    <message>
+        <source>New contract…</source>
+        <translation>Nouveau contrat…</translation>
+    </message>
+    <message>
+        <source>New rate…</source>
+        <translation>Nouveau loyer…</translation>
+    </message>
+    <message>
+        <source>Benefit status…</source>
+        <translation>Statut APL…</translation>
+    </message>
+    <message>
+        <source>Renewal date…</source>
+        <translation>Date de renouvellement…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Examen périodique…</translation>
+    </message>
+    <message>
+        <source>Convention…</source>
+        <translation>Convention…</translation>
+    </message>
+    <message>
+        <source>CALEOL…</source>
+        <translation>CALEOL…</translation>
+    </message>
+    <message>
+        <source>Plan the glissement…</source>
+        <translation>Planifier le glissement…</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Prolonger</translation>
+    </message>
+    <message>
+        <source>Failure…</source>
+        <translation>Échec…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Changement de logement…</translation>
+    </message>
+    <message>
+        <source>Terminate (occupant without title)…</source>
+        <translation>Résilier (occupant sans titre)…</translation>
+    </message>
+    <message>
+        <source>End contract…</source>
+        <translation>Mettre fin au contrat…</translation>
+    </message>
+    <message>
+        <source>Glissement…</source>
+        <translation>Glissement…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>since {start}</source>
+        <translation>depuis le {start}</translation>
+    </message>
+    <message>
+        <source>{kind} — dwelling {dwelling}, {period} ({state})</source>
+        <translation>{kind} — logement {dwelling}, {period} ({state})</translation>
+    </message>
+    <message>
+        <source>Renewal date: {day}</source>
+        <translation>Date de renouvellement : {day}</translation>
+    </message>
+    <message>
+        <source>No renewal date</source>
+        <translation>Pas de date de renouvellement</translation>
+    </message>
+    <message>
+        <source>Terminated on {day}: {reason}</source>
+        <translation>Résilié le {day} : {reason}</translation>
+    </message>
+    <message>
+        <source>End reason: {reason}</source>
+        <translation>Motif de fin : {reason}</translation>
+    </message>
+    <message>
+        <source> — {reason}, on {day}</source>
+        <translation> — {reason}, le {day}</translation>
+    </message>
+    <message>
+        <source>deposit transferred to the landlord</source>
+        <translation>dépôt de garantie transféré au bailleur</translation>
+    </message>
+    <message>
+        <source>deposit refunded to the household</source>
+        <translation>dépôt de garantie restitué au ménage</translation>
+    </message>
+    <message>
+        <source> on {day}</source>
+        <translation> le {day}</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}</source>
+        <translation>Issue : {outcome}</translation>
+    </message>
+    <message>
+        <source>Convention signed on {day}</source>
+        <translation>Convention signée le {day}</translation>
+    </message>
+    <message>
+        <source>Convention signature date not recorded</source>
+        <translation>Date de signature de la convention non renseignée</translation>
+    </message>
+    <message>
+        <source>A review every {period} months; at most {maximum} months</source>
+        <translation>Un examen tous les {period} mois ; au plus {maximum} mois</translation>
+    </message>
+    <message>
+        <source>Next review (no. {number}): {day}{late}</source>
+        <translation>Prochain examen (n° {number}) : {day}{late}</translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation> — en retard</translation>
+    </message>
+    <message>
+        <source>Deadline: {day}</source>
+        <translation>Échéance : {day}</translation>
+    </message>
+    <message>
+        <source>Glissement planned on {day}</source>
+        <translation>Glissement prévu le {day}</translation>
+    </message>
+    <message>
+        <source>No glissement date planned</source>
+        <translation>Aucune date de glissement prévue</translation>
+    </message>
+    <message>
+        <source>CALEOL: {day} — {decision}</source>
+        <translation>CALEOL : {day} — {decision}</translation>
+    </message>
+    <message>
+        <source>decision not recorded</source>
+        <translation>décision non renseignée</translation>
+    </message>
+    <message>
+        <source>CALEOL: not recorded</source>
+        <translation>CALEOL : non renseignée</translation>
+    </message>
+    <message>
+        <source>No contract yet.</source>
+        <translation>Aucun contrat pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>No reminder.</source>
+        <translation>Aucun rappel.</translation>
+    </message>
+    <message>
+        <source>Housing and contract</source>
+        <translation>Logement et contrat</translation>
+    </message>
+    <message>
+        <source>No dwelling is available: add it to the housing stock first.</source>
+        <translation>Aucun logement n&apos;est disponible : ajoutez-le d&apos;abord au parc de logements.</translation>
+    </message>
+    <message>
+        <source>Extend the sublease</source>
+        <translation>Prolonger la sous-location</translation>
+    </message>
+    <message>
+        <source>Record that the sublease of dwelling {dwelling} goes on past its maximum ({deadline})? Its grounds are the review whose opinion was an extension.</source>
+        <translation>Enregistrer que la sous-location du logement {dwelling} se poursuit au-delà de sa durée maximale ({deadline}) ? Elle se fonde sur l&apos;examen périodique dont l&apos;avis était une prolongation.</translation>
+    </message>
+</context>
+<context>
+    <name>ConventionDialog</name>
+    <message>
+        <source>Tripartite convention</source>
+        <translation>Convention tripartite</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signée le</translation>
+    </message>
+</context>
+<context>
     <name>DataFolderDialog</name>
     <message>
         <source>Where should Seuil keep its data?</source>
@@ -147,6 +780,415 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Add a document</source>
+        <translation>Ajouter un document</translation>
+    </message>
+    <message>
+        <source>Valid until a date</source>
+        <translation>Valable jusqu&apos;à une date</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Date of the document</source>
+        <translation>Date du document</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Date d&apos;expiration</translation>
+    </message>
+    <message>
+        <source>Problems to correct</source>
+        <translation>Points à corriger</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajouté par</translation>
+    </message>
+    <message>
+        <source>Documents of the household</source>
+        <translation>Documents du ménage</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>⚠ expired on {day}</source>
+        <translation>⚠ expiré le {day}</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Select a document first.</source>
+        <translation>Sélectionnez d&apos;abord un document.</translation>
+    </message>
+    <message>
+        <source>Add a document</source>
+        <translation>Ajouter un document</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.odt *.ods *.doc *.docx *.xls *.xlsx *.txt);;All files (*)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.odt *.ods *.doc *.docx *.xls *.xlsx *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No application could open {file}. It was saved as {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {file}. Il a été enregistré sous {path}.</translation>
+    </message>
+    <message>
+        <source>« {title} » ({kind}) will be removed from this household&apos;s file. Remove it?</source>
+        <translation>« {title} » ({kind}) sera retiré du dossier de ce ménage. Le retirer ?</translation>
+    </message>
+    <message>
+        <source>Remove a document</source>
+        <translation>Retirer un document</translation>
+    </message>
+</context>
+<context>
+    <name>DwellingDialog</name>
+    <message>
+        <source>New dwelling</source>
+        <translation>Nouveau logement</translation>
+    </message>
+    <message>
+        <source>Dwelling {reference}</source>
+        <translation>Logement {reference}</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Residence (pension)</source>
+        <translation>Résidence (pension)</translation>
+    </message>
+    <message>
+        <source>Typology</source>
+        <translation>Typologie</translation>
+    </message>
+    <message>
+        <source>Surface (m²)</source>
+        <translation>Surface (m²)</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Parc</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>Bailleur</translation>
+    </message>
+    <message>
+        <source>Lots (households at once)</source>
+        <translation>Lots (ménages simultanés)</translation>
+    </message>
+    <message>
+        <source>Places (persons)</source>
+        <translation>Places (personnes)</translation>
+    </message>
+    <message>
+        <source>Captured on</source>
+        <translation>Capté le</translation>
+    </message>
+    <message>
+        <source>DPE class</source>
+        <translation>Classe DPE</translation>
+    </message>
+</context>
+<context>
+    <name>DwellingsPage</name>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typologie</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>Bailleur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Dwellings</source>
+        <translation>Logements</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Return to the landlord…</source>
+        <translation>Restituer au bailleur…</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Reference, address, commune…</source>
+        <translation>Référence, adresse, commune…</translation>
+    </message>
+    <message>
+        <source>Main leases</source>
+        <translation>Baux principaux</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Congé</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Loyer</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Sliding clause</source>
+        <translation>Clause de glissement</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Add main lease…</source>
+        <translation>Ajouter un bail principal…</translation>
+    </message>
+    <message>
+        <source>End main lease…</source>
+        <translation>Mettre fin au bail principal…</translation>
+    </message>
+    <message>
+        <source>Vacancy periods</source>
+        <translation>Périodes de vacance</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Neutralised</source>
+        <translation>Neutralisée</translation>
+    </message>
+    <message>
+        <source>Add vacancy…</source>
+        <translation>Ajouter une vacance…</translation>
+    </message>
+    <message>
+        <source>End vacancy…</source>
+        <translation>Clore la vacance…</translation>
+    </message>
+    <message>
+        <source>Returned on {day}</source>
+        <translation>Restitué le {day}</translation>
+    </message>
+    <message>
+        <source>Captured from {day}</source>
+        <translation>Capté à partir du {day}</translation>
+    </message>
+    <message>
+        <source>In the stock</source>
+        <translation>Dans le parc</translation>
+    </message>
+    <message>
+        <source>Select a dwelling to see its leases and vacancies.</source>
+        <translation>Sélectionnez un logement pour voir ses baux et ses périodes de vacance.</translation>
+    </message>
+    <message>
+        <source>Dwelling {reference}, {address}, {commune}</source>
+        <translation>Logement {reference}, {address}, {commune}</translation>
+    </message>
+</context>
+<context>
+    <name>EndContractDialog</name>
+    <message>
+        <source>End of the contract</source>
+        <translation>Fin du contrat</translation>
+    </message>
+    <message>
+        <source>Empty: keep « {reason} »</source>
+        <translation>Vide : conserver « {reason} »</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>End the contract of dwelling {dwelling} on {day}?</source>
+        <translation>Mettre fin au contrat du logement {dwelling} le {day} ?</translation>
+    </message>
+</context>
+<context>
+    <name>EndMainLeaseDialog</name>
+    <message>
+        <source>End the main lease of {start}</source>
+        <translation>Mettre fin au bail principal du {start}</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy (empty: no notice)</source>
+        <translation>jj/mm/aaaa (vide : pas de congé)</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Notice given on</source>
+        <translation>Congé donné le</translation>
+    </message>
+</context>
+<context>
+    <name>EndVacancyDialog</name>
+    <message>
+        <source>End the vacancy of {start}</source>
+        <translation>Clore la vacance du {start}</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
     </message>
 </context>
 <context>
@@ -208,6 +1250,29 @@
     <message>
         <source>Reason</source>
         <translation>Motif de sortie</translation>
+    </message>
+</context>
+<context>
+    <name>FailureDialog</name>
+    <message>
+        <source>Failure of the glissement</source>
+        <translation>Échec du glissement</translation>
+    </message>
+    <message>
+        <source>The sliding plan closes; the sublease itself goes on until it is ended. An internal transfer is recorded with « Transfer… ».</source>
+        <translation>La convention de glissement se clôt ; la sous-location elle-même continue jusqu&apos;à ce qu&apos;il y soit mis fin. Une mutation interne s&apos;enregistre avec « Changement de logement… ».</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Record the failure of the glissement of dwelling {dwelling} ({reason})? The sliding plan cannot be reopened.</source>
+        <translation>Enregistrer l&apos;échec du glissement du logement {dwelling} ({reason}) ? La convention de glissement ne pourra pas être rouverte.</translation>
     </message>
 </context>
 <context>
@@ -323,28 +1388,16 @@
         <translation>Dossier du ménage</translation>
     </message>
     <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Lien</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
         <source>Composition</source>
         <translation>Composition</translation>
     </message>
     <message>
         <source>Contact and rights</source>
         <translation>Coordonnées et droits</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
     </message>
     <message>
         <source>Path</source>
@@ -355,8 +1408,8 @@
         <translation>Logement et contrat</translation>
     </message>
     <message>
-        <source>Glissement…</source>
-        <translation>Glissement…</translation>
+        <source>Documents</source>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -407,32 +1460,8 @@
         <translation>Accès justifié…</translation>
     </message>
     <message>
-        <source>{kind} — dwelling {dwelling}, {period} ({state})</source>
-        <translation>{kind} — logement {dwelling}, {period} ({state})</translation>
-    </message>
-    <message>
-        <source>Rent {rent} + charges {charges}, benefit expected {benefit}{payant}</source>
-        <translation>Loyer {rent} + charges {charges}, APL attendue {benefit}{payant}</translation>
-    </message>
-    <message>
-        <source> (paid to the association)</source>
-        <translation> (versée à l&apos;association)</translation>
-    </message>
-    <message>
-        <source>Sliding lease: {outcome}; next review {review}; deadline {deadline}</source>
-        <translation>Bail glissant : {outcome} ; prochain examen le {review} ; échéance maximale le {deadline}</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>en retard</translation>
-    </message>
-    <message>
-        <source>soon</source>
-        <translation>bientôt</translation>
-    </message>
-    <message>
-        <source>No contract yet.</source>
-        <translation>Pas encore de contrat.</translation>
+        <source>Write a note…</source>
+        <translation>Écrire une note…</translation>
     </message>
     <message>
         <source> — protected file</source>
@@ -441,30 +1470,6 @@
     <message>
         <source>Household {reference}</source>
         <translation>Ménage {reference}</translation>
-    </message>
-    <message>
-        <source>Protected file: contact and rights are shown to its key worker only.</source>
-        <translation>Dossier protégé : les coordonnées et les droits ne sont montrés qu&apos;à son référent.</translation>
-    </message>
-    <message>
-        <source>Domiciliation: {place}</source>
-        <translation>Domiciliation : {place}</translation>
-    </message>
-    <message>
-        <source>No address recorded</source>
-        <translation>Aucune adresse enregistrée</translation>
-    </message>
-    <message>
-        <source>{agency} allocataire no. {number}</source>
-        <translation>{agency} n° allocataire {number}</translation>
-    </message>
-    <message>
-        <source>Residence permit until {day}</source>
-        <translation>Titre de séjour valable jusqu&apos;au {day}</translation>
-    </message>
-    <message>
-        <source>Emergency contact: {contact}</source>
-        <translation>Personne à prévenir : {contact}</translation>
     </message>
     <message>
         <source>Entry on {date} — {programme} (from: {situation}{referrer})</source>
@@ -578,6 +1583,17 @@
     </message>
 </context>
 <context>
+    <name>HousingFormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>HousingView</name>
     <message>
         <source>Programme</source>
@@ -620,6 +1636,18 @@
         <translation>Occupation</translation>
     </message>
     <message>
+        <source>Dwellings</source>
+        <translation>Logements</translation>
+    </message>
+    <message>
+        <source>Landlords</source>
+        <translation>Bailleurs</translation>
+    </message>
+    <message>
+        <source>Boarding houses</source>
+        <translation>Pensions de famille</translation>
+    </message>
+    <message>
         <source>Housing</source>
         <translation>Logements</translation>
     </message>
@@ -634,6 +1662,244 @@
     <message>
         <source>{count} dwelling(s), {empty} empty on {day}.</source>
         <translation>{count} logement(s), {empty} vide(s) au {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Identity and rights of {name}</source>
+        <translation>Identité et droits de {name}</translation>
+    </message>
+    <message>
+        <source>An interpreter is needed</source>
+        <translation>Un interprète est nécessaire</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>The person agrees to this contact being recorded</source>
+        <translation>La personne accepte que ce contact soit enregistré</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Interprète</translation>
+    </message>
+    <message>
+        <source>Benefit agency</source>
+        <translation>Organisme payeur</translation>
+    </message>
+    <message>
+        <source>Allocataire number</source>
+        <translation>N° allocataire</translation>
+    </message>
+    <message>
+        <source>Residence permit until</source>
+        <translation>Titre de séjour jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Legal protection</source>
+        <translation>Protection juridique</translation>
+    </message>
+    <message>
+        <source>Mandataire</source>
+        <translation>Mandataire</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Personne à prévenir</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+</context>
+<context>
+    <name>KeyWorkerDialog</name>
+    <message>
+        <source>Key workers</source>
+        <translation>Référents</translation>
+    </message>
+    <message>
+        <source>No key worker</source>
+        <translation>Aucun référent</translation>
+    </message>
+    <message>
+        <source>Key worker</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Co-key-workers</source>
+        <translation>Co-référents</translation>
+    </message>
+</context>
+<context>
+    <name>LandlordDialog</name>
+    <message>
+        <source>New landlord</source>
+        <translation>Nouveau bailleur</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>Bailleur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>LandlordsPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Landlords</source>
+        <translation>Bailleurs</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>{name} leaves the household</source>
+        <translation>{name} quitte le ménage</translation>
+    </message>
+    <message>
+        <source>Last day in the household</source>
+        <translation>Dernier jour dans le ménage</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPartnerDialog</name>
+    <message>
+        <source>Link a partner</source>
+        <translation>Rattacher un partenaire</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Rattacher</translation>
+    </message>
+    <message>
+        <source>Name or commune…</source>
+        <translation>Nom ou commune…</translation>
+    </message>
+    <message>
+        <source>Search partners</source>
+        <translation>Rechercher un partenaire</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>New partner…</source>
+        <translation>Nouveau partenaire…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>e.g. CMP — Dr X, mandataire…</source>
+        <translation>ex. : CMP — Dr X, mandataire…</translation>
+    </message>
+    <message>
+        <source>Role for this household</source>
+        <translation>Rôle auprès de ce ménage</translation>
+    </message>
+    <message>
+        <source>Choose a partner in the list first.</source>
+        <translation>Choisissez d&apos;abord un partenaire dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -665,6 +1931,49 @@
     <message>
         <source>Type your login and your password.</source>
         <translation>Saisissez votre identifiant et votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>MainLeaseDialog</name>
+    <message>
+        <source>Main lease of {reference}</source>
+        <translation>Bail principal de {reference}</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy (empty while it runs)</source>
+        <translation>jj/mm/aaaa (vide tant qu&apos;il est en cours)</translation>
+    </message>
+    <message>
+        <source>Sliding clause (bail glissant)</source>
+        <translation>Clause de glissement (bail glissant)</translation>
+    </message>
+    <message>
+        <source>The dwelling&apos;s landlord</source>
+        <translation>Le bailleur du logement</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Rent (€ per month)</source>
+        <translation>Loyer (€ par mois)</translation>
+    </message>
+    <message>
+        <source>Charges (€ per month)</source>
+        <translation>Charges (€ par mois)</translation>
+    </message>
+    <message>
+        <source>Sliding clause</source>
+        <translation>Clause de glissement</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>Bailleur</translation>
     </message>
 </context>
 <context>
@@ -732,6 +2041,33 @@
     <message>
         <source>No log file is in use.</source>
         <translation>Aucun fichier journal n&apos;est utilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>NewContractDialog</name>
+    <message>
+        <source>New contract</source>
+        <translation>Nouveau contrat</translation>
+    </message>
+    <message>
+        <source> (returned on {day})</source>
+        <translation> (restitué le {day})</translation>
+    </message>
+    <message>
+        <source>Renewal date</source>
+        <translation>Date de renouvellement</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Kind of contract</source>
+        <translation>Type de contrat</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
     </message>
 </context>
 <context>
@@ -838,6 +2174,285 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Write a note</source>
+        <translation>Écrire une note</translation>
+    </message>
+    <message>
+        <source>The person may read what is written here (right of access): write facts, respectfully, starting from their strengths.</source>
+        <translation>La personne peut lire ce qui est écrit ici (droit d&apos;accès) : écrivez des faits, avec respect, en partant de ses forces.</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+    <message>
+        <source>{label}: no date</source>
+        <translation>{label} : sans date</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>Connue</translation>
+    </message>
+    <message>
+        <source>{field}: known</source>
+        <translation>{field} : connue</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>New partner</source>
+        <translation>Nouveau partenaire</translation>
+    </message>
+    <message>
+        <source>Edit the partner</source>
+        <translation>Modifier le partenaire</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersTab</name>
+    <message>
+        <source>Protected file: its partners are shown to its key worker only.</source>
+        <translation>Dossier protégé : ses partenaires ne sont visibles que par son référent.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Partners of the household</source>
+        <translation>Partenaires du ménage</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Interlocuteurs</translation>
+    </message>
+    <message>
+        <source>Link a partner…</source>
+        <translation>Rattacher un partenaire…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Modifier le rôle…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Détacher</translation>
+    </message>
+    <message>
+        <source>Contact persons at {partner}:</source>
+        <translation>Interlocuteurs chez {partner} :</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>Select a partner first.</source>
+        <translation>Sélectionnez d&apos;abord un partenaire.</translation>
+    </message>
+    <message>
+        <source>« {partner} » will no longer be listed among this household&apos;s partners (it stays in the address book). Unlink it?</source>
+        <translation>« {partner} » ne figurera plus parmi les partenaires de ce ménage (il reste dans le carnet d&apos;adresses). Le détacher ?</translation>
+    </message>
+    <message>
+        <source>Unlink a partner</source>
+        <translation>Détacher un partenaire</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersView</name>
+    <message>
+        <source>Name or commune…</source>
+        <translation>Nom ou commune…</translation>
+    </message>
+    <message>
+        <source>Search partners</source>
+        <translation>Rechercher un partenaire</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Interlocuteur</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Interlocuteurs</translation>
+    </message>
+    <message>
+        <source>Add a contact…</source>
+        <translation>Ajouter un interlocuteur…</translation>
+    </message>
+    <message>
+        <source>Edit the contact…</source>
+        <translation>Modifier l&apos;interlocuteur…</translation>
+    </message>
+    <message>
+        <source>Remove the contact</source>
+        <translation>Retirer l&apos;interlocuteur</translation>
+    </message>
+    <message>
+        <source>Households followed</source>
+        <translation>Ménages suivis</translation>
+    </message>
+    <message>
+        <source>{count} partner(s)</source>
+        <translation>{count} partenaire(s)</translation>
+    </message>
+    <message>
+        <source>Contact persons at {partner}</source>
+        <translation>Interlocuteurs chez {partner}</translation>
+    </message>
+    <message>
+        <source>Follows {count} household(s).</source>
+        <translation>Suit {count} ménage(s).</translation>
+    </message>
+    <message>
+        <source>Mandataire of {count} person(s).</source>
+        <translation>Mandataire de {count} personne(s).</translation>
+    </message>
+    <message>
+        <source>Select a partner first.</source>
+        <translation>Sélectionnez d&apos;abord un partenaire.</translation>
+    </message>
+    <message>
+        <source>Delete « {partner} » and its contact persons from the address book?</source>
+        <translation>Supprimer « {partner} » et ses interlocuteurs du carnet d&apos;adresses ?</translation>
+    </message>
+    <message>
+        <source>Delete a partner</source>
+        <translation>Supprimer un partenaire</translation>
+    </message>
+    <message>
+        <source>Select a contact person first.</source>
+        <translation>Sélectionnez d&apos;abord un interlocuteur.</translation>
+    </message>
+    <message>
+        <source>Remove « {name} » from the contact persons?</source>
+        <translation>Retirer « {name} » des interlocuteurs ?</translation>
+    </message>
+    <message>
+        <source>Remove a contact person</source>
+        <translation>Retirer un interlocuteur</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Create the administrator account</source>
@@ -893,6 +2508,36 @@
     </message>
 </context>
 <context>
+    <name>PlanGlissementDialog</name>
+    <message>
+        <source>Plan the glissement</source>
+        <translation>Prévoir le glissement</translation>
+    </message>
+    <message>
+        <source>Deadline of the sliding plan: {deadline}.</source>
+        <translation>Échéance de la convention de glissement : {deadline}.</translation>
+    </message>
+    <message>
+        <source>Planned glissement date</source>
+        <translation>Date de glissement prévue</translation>
+    </message>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <source>New rate</source>
+        <translation>Nouveau tarif</translation>
+    </message>
+    <message>
+        <source>A rate on a date that already has one replaces it (a correction, kept in the history).</source>
+        <translation>Un tarif saisi à une date qui en a déjà un le remplace (une correction, conservée dans l&apos;historique).</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>Recovery code</source>
@@ -909,6 +2554,318 @@
     <message>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Rappels</translation>
+    </message>
+    <message>
+        <source>Whose reminders</source>
+        <translation>Rappels à afficher</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miens</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the reminders</source>
+        <translation>Actualiser les rappels</translation>
+    </message>
+    <message>
+        <source>Loading the reminders…</source>
+        <translation>Chargement des rappels…</translation>
+    </message>
+    <message>
+        <source>Nothing due.</source>
+        <translation>Aucune échéance.</translation>
+    </message>
+    <message>
+        <source>{count} reminder(s), {overdue} overdue.</source>
+        <translation>{count} rappel(s), dont {overdue} en retard.</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>{text}
+See the dwelling {reference} in the Housing screen.</source>
+        <translation>{text}
+Voir le logement {reference} dans l&apos;écran Logements.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>Bientôt</translation>
+    </message>
+    <message>
+        <source>Dwelling {reference}</source>
+        <translation>Logement {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalDialog</name>
+    <message>
+        <source>Renewal date</source>
+        <translation>Date de renouvellement</translation>
+    </message>
+</context>
+<context>
+    <name>ResidenceDialog</name>
+    <message>
+        <source>New residence</source>
+        <translation>Nouvelle pension</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Places from</source>
+        <translation>Places à partir du</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+</context>
+<context>
+    <name>ResidencePlacesDialog</name>
+    <message>
+        <source>Places of {name}</source>
+        <translation>Places de {name}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+</context>
+<context>
+    <name>ResidencesPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Places today</source>
+        <translation>Places aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Places per period</source>
+        <translation>Places par période</translation>
+    </message>
+    <message>
+        <source>Residences</source>
+        <translation>Pensions</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Set places from a date…</source>
+        <translation>Fixer les places à partir d&apos;une date…</translation>
+    </message>
+    <message>
+        <source>{places} from {day}</source>
+        <translation>{places} à partir du {day}</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesDialog</name>
+    <message>
+        <source>Resources of {name}</source>
+        <translation>Ressources de {name}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Monthly amount</source>
+        <translation>Montant mensuel</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Add a resource</source>
+        <translation>Ajouter une ressource</translation>
+    </message>
+    <message>
+        <source>Remove the resource</source>
+        <translation>Retirer la ressource</translation>
+    </message>
+    <message>
+        <source>Kind, line {number}</source>
+        <translation>Type, ligne {number}</translation>
+    </message>
+    <message>
+        <source>Monthly amount, line {number}</source>
+        <translation>Montant mensuel, ligne {number}</translation>
+    </message>
+    <message>
+        <source>From, line {number}</source>
+        <translation>Début, ligne {number}</translation>
+    </message>
+    <message>
+        <source>Until, line {number}</source>
+        <translation>Fin, ligne {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDwellingDialog</name>
+    <message>
+        <source>Return {reference} to the landlord</source>
+        <translation>Restituer {reference} au bailleur</translation>
+    </message>
+    <message>
+        <source>Last day in the stock</source>
+        <translation>Dernier jour dans le parc</translation>
+    </message>
+    <message>
+        <source>Its vacancy still open ends on the same day.</source>
+        <translation>Sa vacance encore ouverte prend fin le même jour.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Periodic review</source>
+        <translation>Examen périodique</translation>
+    </message>
+    <message>
+        <source>Household, landlord, key worker…</source>
+        <translation>Ménage, bailleur, référent…</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>Date de l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Rent paid regularly</source>
+        <translation>Loyer payé régulièrement</translation>
+    </message>
+    <message>
+        <source>Peaceful occupation</source>
+        <translation>Occupation paisible</translation>
+    </message>
+    <message>
+        <source>Tenant obligations met</source>
+        <translation>Obligations locatives respectées</translation>
+    </message>
+    <message>
+        <source>Administrative autonomy</source>
+        <translation>Autonomie administrative</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Non évalué</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of {partner}</source>
+        <translation>Rôle de {partner}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Role for this household</source>
+        <translation>Rôle auprès de ce ménage</translation>
     </message>
 </context>
 <context>
@@ -999,6 +2956,56 @@
     <message>
         <source>Seuil</source>
         <translation>Seuil</translation>
+    </message>
+</context>
+<context>
+    <name>TerminateDialog</name>
+    <message>
+        <source>Terminate the contract</source>
+        <translation>Résilier le contrat</translation>
+    </message>
+    <message>
+        <source>The contract stays open: an occupation indemnity is due until the departure, recorded with « End contract… ».</source>
+        <translation>Le contrat reste ouvert : une indemnité d&apos;occupation est due jusqu&apos;au départ, enregistré avec « Mettre fin au contrat… ».</translation>
+    </message>
+    <message>
+        <source>Termination date</source>
+        <translation>Date de résiliation</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Terminate the contract of dwelling {dwelling} on {day}? The household becomes an occupant without title.</source>
+        <translation>Résilier le contrat du logement {dwelling} au {day} ? Le ménage devient occupant sans titre.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Internal transfer</source>
+        <translation>Transfert interne</translation>
+    </message>
+    <message>
+        <source>New dwelling</source>
+        <translation>Nouveau logement</translation>
+    </message>
+    <message>
+        <source>First day in the new dwelling</source>
+        <translation>Premier jour dans le nouveau logement</translation>
+    </message>
+    <message>
+        <source>Kind of the new contract</source>
+        <translation>Type du nouveau contrat</translation>
+    </message>
+    <message>
+        <source>No other dwelling of this programme is available.</source>
+        <translation>Aucun autre logement de ce dispositif n&apos;est disponible.</translation>
+    </message>
+    <message>
+        <source>The contract of dwelling {old} ends on {last}; a new contract starts on {start} in dwelling {new}, on the same stay. A running sliding plan fails (internal transfer).</source>
+        <translation>Le contrat du logement {old} prend fin le {last} ; un nouveau contrat commence le {start} dans le logement {new}, au sein du même séjour. Une convention de glissement en cours passe en échec (transfert interne).</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +3103,37 @@
     </message>
 </context>
 <context>
+    <name>VacancyDialog</name>
+    <message>
+        <source>Vacancy of {reference}</source>
+        <translation>Vacance de {reference}</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy (empty while it lasts)</source>
+        <translation>jj/mm/aaaa (vide tant qu&apos;elle dure)</translation>
+    </message>
+    <message>
+        <source>Not counted as available days</source>
+        <translation>Non comptée dans les jours disponibles</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Neutralised</source>
+        <translation>Neutralisée</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
         <source>Seuil</source>
@@ -1124,6 +3162,21 @@
     <message>
         <source>Progress</source>
         <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>Problems to correct</source>
+        <translation>Points à corriger</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,13 @@
 
 Frozen files must never change: this module may grow with later releases (new tables get rows
 in new frozen files), but the rows written into an existing frozen file are whatever it holds.
+`expected_counts` says what a frozen release holds once upgraded to head: its own rows, and
+empty tables for what later releases added.
 """
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -13,7 +16,7 @@ from sqlalchemy import Connection, insert
 
 from desktop_app.persistence import models as m
 
-EXPECTED_COUNTS = {
+_RELEASE_0001 = {
     "organisation": 1,
     "funder": 2,
     "programme": 2,
@@ -50,6 +53,22 @@ EXPECTED_COUNTS = {
     "audit_anchor": 1,
     "parameter": 31,  # the defaults seeded by release 0001_initial
 }
+
+# Rows of each frozen release, by table (tables a release does not list hold none).
+RELEASE_COUNTS: dict[str, dict[str, int]] = {
+    "0001_initial": _RELEASE_0001,
+    "0002_documents": {**_RELEASE_0001, "document_content": 1, "document": 2},
+}
+# What `insert_samples` writes at head: every table has rows.
+EXPECTED_COUNTS = RELEASE_COUNTS["0002_documents"]
+
+# The bytes of the sample documents (one content shared by two documents).
+SAMPLE_CONTENT = b"%PDF-1.4\n% Attestation d'assurance habitation \xe2\x80\x94 exemple\n%%EOF\n"
+
+
+def expected_counts(revision: str) -> dict[str, int]:
+    """Rows in every table of head once the frozen ``revision`` is upgraded."""
+    return {table: RELEASE_COUNTS[revision].get(table, 0) for table in EXPECTED_COUNTS}
 
 
 def insert_samples(connection: Connection) -> None:
@@ -365,5 +384,42 @@ def insert_samples(connection: Connection) -> None:
             "field": "entry_date",
             "old_value": "2024-03-04",
             "new_value": "2024-03-01",
+        },
+    )
+    digest = hashlib.sha256(SAMPLE_CONTENT).hexdigest()
+    add(
+        m.DocumentContent,
+        {"sha256": digest, "size": len(SAMPLE_CONTENT), "content": SAMPLE_CONTENT},
+    )
+    document = {
+        "household_id": 1,
+        "kind": "insurance",
+        "file_name": "attestation-assurance.pdf",
+        "media_type": "application/pdf",
+        "sha256": digest,
+        "size": len(SAMPLE_CONTENT),
+        "added_at": at,
+        "added_by": 1,
+        "version": 1,
+    }
+    add(
+        m.Document,
+        {
+            **document,
+            "id": 1,
+            "title": "Attestation d'assurance 2024",
+            "dated_on": date(2024, 3, 1),
+            "expires_on": date(2025, 2, 28),
+        },
+        {
+            **document,
+            "id": 2,
+            "contract_id": 1,
+            "dwelling_id": 1,
+            "kind": "contract",
+            "title": "Contrat de sous-location signé",
+            "file_name": "contrat.pdf",
+            "dated_on": date(2024, 3, 1),
+            "expires_on": None,
         },
     )

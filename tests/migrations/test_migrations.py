@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from desktop_app.persistence.db import Database
 from desktop_app.persistence.migrate import alembic_config
 from desktop_app.persistence.models import Base
 from desktop_app.persistence.opening import open_database
-from tests.migrations.samples import EXPECTED_COUNTS
+from tests.migrations.samples import EXPECTED_COUNTS, RELEASE_COUNTS, expected_counts
 
 DATA = Path(__file__).resolve().parent / "data"
 pytestmark = pytest.mark.db
@@ -37,6 +38,21 @@ def counts(database: Database) -> dict[str, int]:
             table: session.execute(text(f"select count(*) from {table}")).scalar_one()
             for table in EXPECTED_COUNTS
         }
+
+
+def release(frozen: Path) -> str:
+    """``v0001_initial.sqlite3`` → ``0001_initial``."""
+    return frozen.name.split(".")[0].removeprefix("v")
+
+
+def contents_intact(database: Database) -> bool:
+    """Every stored document content still hashes to its key (bytes survived the freeze)."""
+    with database.read() as session:
+        rows = session.execute(text("select sha256, size, content from document_content")).all()
+    return all(
+        hashlib.sha256(bytes(content)).hexdigest() == key and len(content) == size
+        for key, size, content in rows
+    )
 
 
 def test_known_revisions_are_alembics_chain() -> None:
@@ -68,13 +84,15 @@ def test_frozen_sqlite_release_upgrades_to_head(tmp_path: Path, frozen: Path) ->
             lambda s: s.execute(text("select version_num from alembic_version")).scalar_one()
         )
         assert revision == schema.HEAD
-        assert counts(opened.database) == EXPECTED_COUNTS
+        assert counts(opened.database) == expected_counts(release(frozen))
+        assert contents_intact(opened.database)
         assert drift(opened.database) == []
     finally:
         opened.database.dispose()
 
 
 def test_each_release_is_frozen_for_both_engines() -> None:
+    assert tuple(RELEASE_COUNTS) == schema.REVISIONS
     for revision in schema.REVISIONS:
         assert (DATA / f"v{revision}.sqlite3").is_file(), revision
         assert (DATA / f"v{revision}.postgresql.sql").is_file(), revision
@@ -93,7 +111,8 @@ def test_frozen_postgresql_release_upgrades_to_head(
     loader.dispose()
     opened = open_database(database_target)
     try:
-        assert counts(opened.database) == EXPECTED_COUNTS
+        assert counts(opened.database) == expected_counts(release(frozen))
+        assert contents_intact(opened.database)
         assert drift(opened.database) == []
         # Sequences follow the frozen ids: a new row gets a fresh key.
         opened.database.run_write(

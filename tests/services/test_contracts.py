@@ -651,6 +651,25 @@ def _caleol_and_planning(scene: Scene, cid: int) -> None:
         caleol_date=date(2027, 2, 10),
         decision="Attribution favorable",
     )
+    with pytest.raises(InvalidInput) as refused:
+        svc.set_convention(
+            scene.database,
+            actor=actor,
+            contract_id=cid,
+            signed_on=date(2027, 3, 1),
+            today=date(2027, 2, 11),
+        )
+    assert [i.code for i in refused.value.issues] == ["sliding.convention_in_future"]
+    signed = svc.set_convention(
+        scene.database,
+        actor=actor,
+        contract_id=cid,
+        signed_on=date(2025, 3, 3),
+        today=date(2027, 2, 11),
+    )
+    assert signed.plan is not None
+    assert signed.plan.convention_signed_on == date(2025, 3, 3)
+    assert history(scene, "sliding_plan", "convention_signed_on")[-1] == (None, "2025-03-03")
     planned = svc.plan_glissement(
         scene.database, actor=actor, contract_id=cid, planned_on=date(2027, 3, 1)
     )

@@ -300,6 +300,13 @@ def test_main_leases_do_not_overlap(scene: Scene) -> None:
     with pytest.raises(InvalidInput) as error:
         svc.end_main_lease(db, actor=GL, lease_id=lease.lease_id, end=date(2025, 1, 1))
     assert codes(error) == {("end", "housing.lease_overlap")}
+    listed = svc.list_main_leases(db, actor=GL, dwelling_id=dwelling.dwelling_id)
+    assert [(m.start, m.end, m.rent) for m in listed] == [
+        (date(2024, 1, 1), date(2024, 12, 31), 50_000),
+        (date(2025, 1, 1), None, 52_000),
+    ]
+    with pytest.raises(RefusedError):
+        svc.list_main_leases(db, actor=GL, dwelling_id=9_999)
 
 
 def test_vacancies(scene: Scene) -> None:

@@ -117,23 +117,30 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Composition",
         "Coordonnées et droits",
+        "Partenaires",
         "Parcours",
         "Logement et contrat",
+        "Documents",
         "Notes",
         "Historique",
     ]
-    qtbot.waitUntil(lambda: window.contracts_list.count() == 1, timeout=TIMEOUT)
-    contract = window.contracts_list.item(0).text()
-    assert contract.startswith("Sous-location – bail glissant — logement LOG-1, 03/03/2025")
-    assert "Loyer 520,00\u00a0€ + charges 60,00\u00a0€, APL attendue 310,00\u00a0€" in contract
-    assert "(versée à l'association)" in contract
-    assert "Bail glissant : En cours ; prochain examen le" in contract
+    contracts = window.contracts_tab
+    qtbot.waitUntil(lambda: contracts.contracts_model.rowCount() == 1, timeout=TIMEOUT)
+    qtmodeltester.check(contracts.contracts_model)
+    cells = [contracts.contracts_model.data(contracts.contracts_model.index(0, c)) for c in (0, 1)]
+    assert cells == ["Sous-location – bail glissant", "LOG-1"]
+    qtbot.waitUntil(lambda: contracts.rates_model.rowCount() == 1, timeout=TIMEOUT)
+    rate = [contracts.rates_model.data(contracts.rates_model.index(0, c)) for c in (1, 2, 4, 5)]
+    assert rate == ["520,00\u00a0€", "60,00\u00a0€", "310,00\u00a0€", "Oui"]
     assert window.title_label.text() == "M-00001 · Diallo Aminata"
-    qtbot.waitUntil(lambda: window.contact_list.count() == 3, timeout=TIMEOUT)
-    assert window.contact_list.item(0).text() == "Aucune adresse enregistrée"
-    assert window.contact_list.item(1).text().startswith("Diallo Aminata — Personne de référence")
-    qtmodeltester.check(window.members_model)
-    assert window.members_model.data(window.members_model.index(1, 2)) == "Enfant"
+    contact = window.contact_tab
+    qtbot.waitUntil(lambda: contact.persons_model.rowCount() == 2, timeout=TIMEOUT)
+    assert contact.address_label.text() == "Aucune adresse renseignée"
+    members = window.composition_tab.members_model
+    qtbot.waitUntil(lambda: members.rowCount() == 2, timeout=TIMEOUT)
+    qtmodeltester.check(members)
+    roles = {members.data(members.index(r, 1)) for r in range(2)}
+    assert roles == {"Personne de référence", "Enfant"}
     assert [window.path_list.item(i).text() for i in range(2)] == [
         "Entrée le 03/03/2025 — IML Lyon (venant de : Hôtel (115 / SIAO), SIAO)",
         "Sortie le 31/10/2026 — Logement social – bail direct (Projet réalisé)",
@@ -155,6 +162,28 @@ def test_a_coordinator_sees_less_until_a_justified_access(qtbot, scene) -> None:
     qtbot.waitUntil(lambda: window.notes_list.count() == 2, timeout=TIMEOUT)
     assert dialogs.calls[0][0] == "ask_text"
     assert window.justified_button.isHidden()
+
+
+def test_writing_a_note_through_the_gui(qtbot, scene) -> None:
+    window = open_file(qtbot, scene, scene[2], ScriptedDialogs())
+    assert not window.note_button.isHidden()
+    dialog = window.ask_note()
+    levels = [dialog.level_combo.itemData(i) for i in range(dialog.level_combo.count())]
+    assert levels == ["shared", "confidential", "health"]
+    dialog.save_button.click()  # nothing typed: refused, the dialog stays open
+    qtbot.waitUntil(lambda: dialog.error_label.text() != "", timeout=TIMEOUT)
+    assert dialog.isVisible()
+    assert dialog.error_label.text().startswith("⚠ ")
+    qtbot.keyClicks(dialog.text_edit, "Visite du logement avec Mme Diallo : tout va bien")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.notes_list.count() == 3, timeout=TIMEOUT)
+    assert "Visite du logement" in window.notes_list.item(0).text()
+
+
+def test_a_reader_cannot_write_notes(qtbot, scene) -> None:
+    reader = Actor(user_id=None, login="rita", grants=(Grant("rental_manager"),))
+    window = open_file(qtbot, scene, reader, ScriptedDialogs())
+    assert window.note_button.isHidden()
 
 
 def test_glissement_done_through_the_gui(qtbot, qapp, tmp_path) -> None:
@@ -214,21 +243,23 @@ def test_glissement_done_through_the_gui(qtbot, qapp, tmp_path) -> None:
         )
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda: not window.glissement_button.isHidden(), timeout=TIMEOUT)
-        window.tabs.setCurrentIndex(3)
-        qtbot.mouseClick(window.glissement_button, Qt.MouseButton.LeftButton)
-        dialog = window.glissement_dialog
-        assert dialog is not None
-        qtbot.addWidget(dialog)
+        tab = window.contracts_tab
+        qtbot.waitUntil(lambda: not tab.glissement_button.isHidden(), timeout=TIMEOUT)
+        window.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(tab.glissement_button.isEnabled, timeout=TIMEOUT)
+        qtbot.mouseClick(tab.glissement_button, Qt.MouseButton.LeftButton)
+        dialog = tab.glissement_dialog
+        assert dialog is not None  # a child of the file: closed with it
         dialog.date_edit.setDate(QDate(2026, 11, 1))
         assert "Le 31/10/2026, dernier jour de l'association" in dialog.summary_label.text()
         dialog.refunded_button.setChecked(True)
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(window.glissement_button.isHidden, timeout=TIMEOUT)
+        qtbot.waitUntil(tab.glissement_button.isHidden, timeout=TIMEOUT)
         qtbot.waitUntil(lambda: window.path_list.count() == 2, timeout=TIMEOUT)
         assert window.path_list.item(1).text().startswith("Sortie le 31/10/2026 — Bail glissé")
-        assert "(Terminé)" in window.contracts_list.item(0).text()
-        assert "Bail glissant : Bail glissé" in window.contracts_list.item(0).text()
+        model = tab.contracts_model
+        qtbot.waitUntil(lambda: model.data(model.index(0, 3)) == "Terminé", timeout=TIMEOUT)
+        assert model.data(model.index(0, 4)) == "Bail glissé"
     finally:
         tasks.shutdown()
         workspace.close()
@@ -242,9 +273,12 @@ def test_protected_file_contact_masked_for_the_coordinator(qtbot, scene) -> None
     workspace.database.run_write(lambda s: s.execute(update(m.Household).values(protected=True)))
     coordinator = Actor(user_id=None, login="camille", grants=(Grant("coordinator"),))
     window = open_file(qtbot, scene, coordinator, ScriptedDialogs())
-    qtbot.waitUntil(lambda: window.contact_list.count() == 1, timeout=TIMEOUT)
-    assert window.contact_list.item(0).text().startswith("Dossier protégé")
-    assert "Dossier protégé" in window.title_label.text()
+    qtbot.waitUntil(lambda: "Dossier protégé" in window.title_label.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.contact_tab.address_label.text().startswith("Dossier protégé"),
+        timeout=TIMEOUT,
+    )
+    assert window.contact_tab.persons_model.rowCount() == 0
 
 
 def test_entry_and_exit_through_the_gui(qtbot, qapp, tmp_path) -> None:
@@ -268,7 +302,7 @@ def test_entry_and_exit_through_the_gui(qtbot, qapp, tmp_path) -> None:
         )
         qtbot.addWidget(window)
         window.show()
-        window.tabs.setCurrentIndex(2)
+        window.tabs.setCurrentIndex(3)
         assert window.exit_button.isHidden()
         qtbot.mouseClick(window.entry_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.stay_dialog is not None, timeout=TIMEOUT)

@@ -64,7 +64,14 @@ class HomeView(SectionView):
         accesses_layout.addWidget(self.accesses_label)
         self.accesses_box.setVisible(False)
         layout.addWidget(self.accesses_box)
+        self._layout = layout
+        self.reminders_panel: QWidget | None = None
         layout.addStretch(1)
+
+    def add_reminders(self, panel: QWidget) -> None:
+        """Show the reminders panel (built by the caller) under the welcome, taking the room."""
+        self._layout.insertWidget(self._layout.count() - 1, panel, 3)
+        self.reminders_panel = panel
 
     def section_title(self) -> str:
         """Title in the navigation."""

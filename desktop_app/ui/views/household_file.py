@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -17,33 +15,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import KnownError
-from desktop_app.domain.messages import message
-from desktop_app.domain.money import format_eur
-from desktop_app.domain.periods import add_months, format_date
+from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import may_ever
 from desktop_app.domain.vocabulary import (
-    BENEFIT_AGENCY,
-    CONTRACT_KIND,
-    CONTRACT_STATE,
     DESTINATION,
     ENTRY_SITUATION,
     EXIT_REASON,
-    LEGAL_PROTECTION,
-    MEMBER_ROLE,
     NOTE_LEVEL,
     REFERRER,
-    RESOURCE_KIND,
-    SLIDING_OUTCOME,
     record_label,
 )
-from desktop_app.services.contracts import ContractInfo, contract_file
 from desktop_app.services.households import (
     HistoryLine,
-    HouseholdContact,
     HouseholdIdentity,
     ListFilters,
-    MemberIdentity,
-    household_contact,
     household_history,
     list_filters,
     read_identity,
@@ -51,15 +36,22 @@ from desktop_app.services.households import (
 from desktop_app.services.notes import HouseholdNotes, read_notes
 from desktop_app.services.stays import StayInfo, list_stays
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.glissement import GlissementDialog
+from desktop_app.ui.dialogs.note import NoteDialog
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.dialogs.stay import EntryDialog, ExitDialog
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.household_tabs.composition import CompositionTab
+from desktop_app.ui.views.household_tabs.contact import ContactTab
+from desktop_app.ui.views.household_tabs.contracts import ContractsTab
+from desktop_app.ui.views.household_tabs.documents import DocumentsTab
+from desktop_app.ui.views.household_tabs.partners import PartnersTab
+
+TabWidget = CompositionTab | ContactTab | PartnersTab | ContractsTab | DocumentsTab
 
 
 class HouseholdFileWindow(QWidget):
-    """Composition, Parcours, Notes and Historique of one household, read off the GUI thread.
+    """Every side of one household's life, one tab each, read off the GUI thread.
 
     Notes of a higher level than the reader's are not loaded; a coordinator may open them by a
     justified access (a typed reason, logged and shown to the key worker).
@@ -90,41 +82,20 @@ class HouseholdFileWindow(QWidget):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
 
-        self.members_model: DtoTableModel[MemberIdentity] = DtoTableModel(
-            [
-                (self.tr("Last name"), lambda p: p.last_name),
-                (self.tr("First name"), lambda p: p.first_name),
-                (self.tr("Role"), lambda p: MEMBER_ROLE.label(p.role)),
-                (self.tr("Phone"), lambda p: p.phone or ""),
-            ]
-        )
-        members = QTableView()
-        members.setModel(self.members_model)
-        members.setAccessibleName(self.tr("Composition"))
-        members.horizontalHeader().setStretchLastSection(True)
-        self.tabs.addTab(members, self.tr("Composition"))
-
-        self.contact_list = QListWidget()
-        self.contact_list.setAccessibleName(self.tr("Contact and rights"))
-        self.contact_list.setWordWrap(True)
-        self.tabs.addTab(self.contact_list, self.tr("Contact and rights"))
-
+        self.composition_tab = CompositionTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+        self.contact_tab = ContactTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+        self.partners_tab = PartnersTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+        self.contracts_tab = ContractsTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+        self.documents_tab = DocumentsTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+        self.tabs.addTab(self.composition_tab, self.tr("Composition"))
+        self.tabs.addTab(self.contact_tab, self.tr("Contact and rights"))
+        self.tabs.addTab(self.partners_tab, self.tr("Partners"))
         self.tabs.addTab(self._path_page(), self.tr("Path"))
-
-        contracts_page = QWidget()
-        contracts_layout = QVBoxLayout(contracts_page)
-        self.contracts_list = QListWidget()
-        self.contracts_list.setAccessibleName(self.tr("Housing and contract"))
-        self.contracts_list.setWordWrap(True)
-        contracts_layout.addWidget(self.contracts_list, 1)
-        self.glissement_button = QPushButton(self.tr("Glissement…"))
-        self.glissement_button.setVisible(False)
-        self.glissement_button.clicked.connect(self.ask_glissement)
-        contracts_layout.addWidget(self.glissement_button)
-        self.glissement_dialog: GlissementDialog | None = None
-        self._contracts: list[ContractInfo] = []
-        self.tabs.addTab(contracts_page, self.tr("Housing and contract"))
-
+        self.tabs.addTab(self.contracts_tab, self.tr("Housing and contract"))
+        self.tabs.addTab(self.documents_tab, self.tr("Documents"))
+        # A save in one tab may change what the others show (names, stays, history).
+        for tab in self._tabs():
+            tab.changed.connect(self.load)
         self.tabs.addTab(self._notes_page(), self.tr("Notes"))
 
         self.history_model: DtoTableModel[HistoryLine] = DtoTableModel(
@@ -216,6 +187,11 @@ class HouseholdFileWindow(QWidget):
         self.justified_button.clicked.connect(self.ask_justified_access)
         row.addWidget(self.withheld_label, 1)
         row.addWidget(self.justified_button)
+        self.note_button = QPushButton(self.tr("Write a note…"))
+        self.note_button.setVisible(may_ever(self._workspace.actor, "support.write"))
+        self.note_button.clicked.connect(self.ask_note)
+        row.addWidget(self.note_button)
+        self.note_dialog: NoteDialog | None = None
         notes_layout.addLayout(row)
         return notes_page
 
@@ -226,12 +202,6 @@ class HouseholdFileWindow(QWidget):
             lambda _c: read_identity(ws.database, actor=ws.actor, household_id=hid),
             name="identity",
             on_done=self._show_identity,
-            on_error=self._refused,
-        )
-        self._tasks.read(
-            lambda _c: household_contact(ws.database, actor=ws.actor, household_id=hid),
-            name="contact",
-            on_done=self._show_contact,
             on_error=self._refused,
         )
         self._tasks.read(
@@ -246,86 +216,18 @@ class HouseholdFileWindow(QWidget):
             on_done=self.history_model.set_rows,
             on_error=self._refused,
         )
-        self._tasks.read(
-            lambda _c: contract_file(ws.database, actor=ws.actor, household_id=hid),
-            name="contracts",
-            on_done=self._show_contracts,
-            on_error=self._refused,
-        )
+        for tab in self._tabs():
+            tab.load()
         self.load_notes(None)
 
-    def _sliding_contract(self) -> ContractInfo | None:
-        for contract in self._contracts:
-            plan = contract.plan
-            if (
-                plan is not None
-                and contract.state == "active"
-                and plan.outcome in ("in_progress", "extended")
-            ):
-                return contract
-        return None
-
-    def ask_glissement(self) -> GlissementDialog | None:
-        """Open the guided glissement for the running sliding sublease."""
-        contract = self._sliding_contract()
-        if contract is None:
-            return None
-        dialog = GlissementDialog(self._workspace, contract, tasks=self._tasks, parent=self)
-        dialog.done_glissement.connect(lambda _info: self.load())
-        dialog.open()
-        self.glissement_dialog = dialog
-        return dialog
-
-    def _show_contracts(self, contracts: list[ContractInfo]) -> None:
-        self._contracts = contracts
-        self.glissement_button.setVisible(
-            self._sliding_contract() is not None
-            and may_ever(self._workspace.actor, "contract.edit")
+    def _tabs(self) -> tuple[TabWidget, ...]:
+        return (
+            self.composition_tab,
+            self.contact_tab,
+            self.partners_tab,
+            self.contracts_tab,
+            self.documents_tab,
         )
-        self.contracts_list.clear()
-        for contract in contracts:
-            period = format_date(contract.start) + (
-                f" → {format_date(contract.end)}" if contract.end else ""
-            )
-            lines = [
-                self.tr("{kind} — dwelling {dwelling}, {period} ({state})").format(
-                    kind=CONTRACT_KIND.label(contract.kind),
-                    dwelling=contract.dwelling_reference,
-                    period=period,
-                    state=CONTRACT_STATE.label(contract.state),
-                )
-            ]
-            if contract.rates:
-                rate = contract.rates[-1]
-                lines.append(
-                    self.tr(
-                        "Rent {rent} + charges {charges}, benefit expected {benefit}{payant}"
-                    ).format(
-                        rent=format_eur(rate.rent),
-                        charges=format_eur(rate.charges),
-                        benefit=format_eur(rate.expected_benefit),
-                        payant=self.tr(" (paid to the association)") if rate.tiers_payant else "",
-                    )
-                )
-            plan = contract.plan
-            if plan is not None:
-                lines.append(
-                    self.tr(
-                        "Sliding lease: {outcome}; next review {review}; deadline {deadline}"
-                    ).format(
-                        outcome=SLIDING_OUTCOME.label(plan.outcome),
-                        review=format_date(plan.schedule.next_review),
-                        deadline=format_date(plan.schedule.deadline),
-                    )
-                )
-                for reminder in plan.reminders:
-                    if reminder.overdue or reminder.due <= add_months(date.today(), 1):
-                        flag = self.tr("overdue") if reminder.overdue else self.tr("soon")
-                        text = message(reminder.code, due=format_date(reminder.due))
-                        lines.append(f"  ⚠ {text.rstrip('.')} ({flag}).")
-            self.contracts_list.addItem("\n".join(lines))
-        if not contracts:
-            self.contracts_list.addItem(self.tr("No contract yet."))
 
     def load_notes(self, reason: str | None) -> None:
         """Notes the reader may see (a reason makes it a justified access)."""
@@ -343,58 +245,6 @@ class HouseholdFileWindow(QWidget):
         protected = self.tr(" — protected file") if identity.protected else ""
         self.title_label.setText(f"{identity.reference} · {name}{protected}")
         self.setWindowTitle(self.tr("Household {reference}").format(reference=identity.reference))
-        self.members_model.set_rows(identity.members)
-
-    def _show_contact(self, contact: HouseholdContact) -> None:
-        self.contact_list.clear()
-        if contact.masked:
-            self.contact_list.addItem(
-                self.tr("Protected file: contact and rights are shown to its key worker only.")
-            )
-            return
-        where = contact.address or (
-            self.tr("Domiciliation: {place}").format(place=contact.domiciliation)
-            if contact.domiciliation
-            else self.tr("No address recorded")
-        )
-        self.contact_list.addItem(where)
-        for person in contact.persons:
-            lines = [f"{person.name} — {MEMBER_ROLE.label(person.role)}"]
-            reach = ", ".join(part for part in (person.phone, person.email) if part)
-            if reach:
-                lines.append(reach)
-            if person.allocataire_number:
-                agency = (
-                    BENEFIT_AGENCY.label(person.benefit_agency) if person.benefit_agency else ""
-                )
-                lines.append(
-                    self.tr("{agency} allocataire no. {number}")
-                    .format(agency=agency, number=person.allocataire_number)
-                    .strip()
-                )
-            for resource in person.resources:
-                amount = (
-                    format_eur(resource.monthly_amount)
-                    if resource.monthly_amount is not None
-                    else "?"
-                )
-                lines.append(f"{RESOURCE_KIND.label(resource.kind)} : {amount}")
-            if person.residence_permit_expiry:
-                lines.append(
-                    self.tr("Residence permit until {day}").format(
-                        day=format_date(person.residence_permit_expiry)
-                    )
-                )
-            if person.legal_protection != "none":
-                lines.append(
-                    f"{LEGAL_PROTECTION.label(person.legal_protection)}"
-                    + (f" — {person.mandataire}" if person.mandataire else "")
-                )
-            if person.emergency_contact:
-                lines.append(
-                    self.tr("Emergency contact: {contact}").format(contact=person.emergency_contact)
-                )
-            self.contact_list.addItem("\n".join(lines))
 
     def _show_stays(self, stays: list[StayInfo]) -> None:
         self._stays = stays
@@ -436,6 +286,14 @@ class HouseholdFileWindow(QWidget):
         else:
             self.withheld_label.clear()
         self.justified_button.setVisible(notes.justified_access_possible)
+
+    def ask_note(self) -> NoteDialog:
+        """Open the note dialog; the notes are read again once it is saved."""
+        dialog = NoteDialog(self._workspace, self._household_id, tasks=self._tasks, parent=self)
+        dialog.saved.connect(lambda _note: self.load_notes(None))
+        dialog.open()
+        self.note_dialog = dialog
+        return dialog
 
     def ask_justified_access(self) -> None:
         """Ask the reason, then read the private notes (the key worker will see the reason)."""

@@ -1,0 +1,582 @@
+"""Computed reminders on real databases: each source raises, its answer closes (DOMAIN §7)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, insert, update
+
+from desktop_app.domain import reminders as rules
+from desktop_app.domain.errors import InvalidInput, RefusedError
+from desktop_app.domain.messages import message
+from desktop_app.domain.periods import format_date
+from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
+from desktop_app.paths import DatabaseTarget
+from desktop_app.persistence import models as m
+from desktop_app.persistence.db import Database
+from desktop_app.services import contracts, documents, housing
+from desktop_app.services.contracts import RateInput, ReviewCriteria
+from desktop_app.services.households import MASK
+from desktop_app.services.reminders import ReminderInfo, list_reminders
+from desktop_app.services.system import open_workspace
+
+pytestmark = pytest.mark.db
+NOW = datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
+START = date(2025, 1, 1)
+TODAY = date(2025, 6, 15)
+RATE = RateInput(rent=40_000, charges=3_000)
+
+
+def add(connection: Connection, model: type[m.Base], **values: Any) -> int:
+    """Insert a row and return the id the database gave it (never an explicit id)."""
+    key = connection.execute(insert(model).values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+@dataclass
+class Scene:
+    database: Database
+    actors: dict[str, Actor]
+    programmes: dict[str, int] = field(default_factory=dict)
+    residences: dict[str, int] = field(default_factory=dict)
+    dwellings: dict[str, int] = field(default_factory=dict)
+    persons: dict[str, int] = field(default_factory=dict)
+
+    def user(self, login: str) -> int:
+        user_id = self.actors[login].user_id
+        assert user_id is not None
+        return user_id
+
+    def household(
+        self,
+        reference: str,
+        programme: str,
+        *,
+        worker: str = "sw",
+        permit: date | None = None,
+        protected: bool = False,
+        exit_date: date | None = None,
+    ) -> int:
+        """A household with its head (named after the reference) and a stay from START."""
+        with self.database.begin_write() as c:
+            household_id = add(
+                c,
+                m.Household,
+                reference=reference,
+                key_worker_id=self.user(worker),
+                protected=protected,
+            )
+            person = add(
+                c,
+                m.Person,
+                last_name=f"Nom{reference}",
+                first_name="Awa",
+                residence_permit_expiry=permit,
+            )
+            self.persons[reference] = person
+            add(
+                c,
+                m.Membership,
+                household_id=household_id,
+                person_id=person,
+                role="head",
+                joined_on=START,
+            )
+            add(
+                c,
+                m.Stay,
+                household_id=household_id,
+                programme_id=self.programmes[programme],
+                entry_date=START,
+                exit_date=exit_date,
+            )
+        return household_id
+
+    def contract(self, household_id: int, dwelling: str, kind: str, **kwargs: Any) -> int:
+        info = contracts.create_contract(
+            self.database,
+            actor=SYSTEM_ACTOR,
+            household_id=household_id,
+            dwelling_id=self.dwellings[dwelling],
+            kind=kind,
+            start=kwargs.pop("start", START),
+            rate=RATE,
+            **kwargs,
+        )
+        return info.contract_id
+
+    def set_permit(self, reference: str, expiry: date | None) -> None:
+        with self.database.begin_write() as c:
+            c.execute(
+                update(m.Person)
+                .where(m.Person.id == self.persons[reference])
+                .values(residence_permit_expiry=expiry)
+            )
+
+    def set_go_live(self, day: date | None) -> None:
+        with self.database.begin_write() as c:
+            c.execute(
+                update(m.Parameter)
+                .where(m.Parameter.key == "go_live_date")
+                .values(value=json.dumps(day.isoformat() if day else None))
+            )
+
+    def reminders(
+        self, login: str = "coord", *, today: date = TODAY, **kwargs: Any
+    ) -> list[ReminderInfo]:
+        actor = SYSTEM_ACTOR if login == "system" else self.actors[login]
+        return list_reminders(self.database, actor=actor, today=today, **kwargs)
+
+
+@pytest.fixture
+def scene(database_target: DatabaseTarget) -> Iterator[Scene]:
+    workspace = open_workspace(database_target)
+    db = workspace.database
+    scene = Scene(db, {})
+    grants: dict[str, Grant | None] = {
+        "sw": Grant("social_worker"),
+        "sw2": Grant("social_worker"),
+        "gl": Grant("rental_manager"),
+        "coord": Grant("coordinator"),
+        "secretary": Grant("secretary"),
+        "host": None,  # residence scoped below
+        "volunteer": Grant("volunteer"),
+    }
+    ids: dict[str, int] = {}
+    with db.begin_write() as c:
+        for login in grants:
+            ids[login] = add(c, m.UserAccount, login=login, display_name=login, created_at=NOW)
+        for name, kind in (
+            ("IML", "iml_sublease"),
+            ("BG", "sliding_lease"),
+            ("PF", "boarding_house"),
+        ):
+            scene.programmes[name] = add(c, m.Programme, name=name, kind=kind)
+        scene.residences["Tilleuls"] = add(
+            c, m.Residence, name="Tilleuls", programme_id=scene.programmes["PF"]
+        )
+        social = add(c, m.Landlord, name="Rhône Habitat Solidaire", kind="social")
+        for reference, programme, residence in (
+            ("IML-1", "IML", None),
+            ("IML-2", "IML", None),
+            ("BG-1", "BG", None),
+            ("BG-2", "BG", None),
+            ("PF-1", "PF", "Tilleuls"),
+        ):
+            scene.dwellings[reference] = add(
+                c,
+                m.Dwelling,
+                reference=reference,
+                address="1 rue du Test",
+                commune="Lyon",
+                programme_id=scene.programmes[programme],
+                residence_id=scene.residences[residence] if residence else None,
+                captured_on=date(2024, 1, 1),
+                landlord_id=social if reference == "BG-1" else None,  # HLM: informs the préfet
+            )
+    grants["host"] = Grant("host", residence_id=scene.residences["Tilleuls"])
+    scene.actors = {
+        login: Actor(user_id=ids[login], login=login, grants=(grant,))
+        for login, grant in grants.items()
+        if grant is not None
+    }
+    yield scene
+    workspace.close()
+
+
+def due(reminders: list[ReminderInfo]) -> list[tuple[str, date, bool]]:
+    return [(r.code, r.due, r.overdue) for r in reminders]
+
+
+# ------------------------------------------------------------------ each source
+
+
+def test_sliding_reminders_follow_the_contract_file_and_a_review_moves_them(
+    scene: Scene,
+) -> None:
+    household = scene.household("M-1", "BG")
+    cid = scene.contract(household, "BG-1", "sliding_sublease")
+    found = scene.reminders(today=TODAY)
+    assert due(found) == [
+        ("sliding.landlord_bilan", date(2025, 4, 1), True),
+        ("sliding.prefect_information", date(2025, 5, 1), True),
+        ("sliding.review", date(2025, 7, 1), False),  # within 30 days; the deadline is not
+    ]
+    [file] = contracts.contract_file(
+        scene.database, actor=SYSTEM_ACTOR, household_id=household, on=TODAY
+    )
+    assert file.plan is not None
+    # The same rules as the contract file (not duplicated): only the horizon differs.
+    assert [(r.code, r.due, r.overdue) for r in file.plan.reminders][:3] == due(found)
+    first = found[0]
+    assert first.text == message("sliding.landlord_bilan", due="01/04/2025")
+    assert (first.record, first.record_id) == (rules.SLIDING_PLAN, file.plan.plan_id)
+    assert (first.household_id, first.household_reference, first.head) == (
+        household,
+        "M-1",
+        "NomM-1 Awa",
+    )
+    assert first.dwelling_reference == "BG-1"
+    # GIVEN the review held, WHEN looking after it THEN the calendar moved six months on.
+    contracts.record_review(
+        scene.database,
+        actor=SYSTEM_ACTOR,
+        contract_id=cid,
+        review_date=date(2025, 6, 20),
+        participants=None,
+        criteria=ReviewCriteria(rent_paid_regularly=True),
+        opinion="favourable",
+    )
+    after = date(2025, 7, 2)
+    assert scene.reminders(today=after) == []
+    assert due(scene.reminders(today=after, horizon_days=rules.MAX_HORIZON_DAYS)) == [
+        ("sliding.landlord_bilan", date(2025, 10, 1), False),
+        ("sliding.prefect_information", date(2025, 11, 1), False),
+        ("sliding.review", date(2026, 1, 1), False),
+    ]
+
+
+def test_sliding_reminders_end_with_the_plan(scene: Scene) -> None:
+    household = scene.household("M-1", "BG")
+    cid = scene.contract(household, "BG-2", "sliding_sublease")  # private landlord: no préfet
+    assert [r.code for r in scene.reminders()] == ["sliding.landlord_bilan", "sliding.review"]
+    contracts.fail(
+        scene.database,
+        actor=SYSTEM_ACTOR,
+        contract_id=cid,
+        on=TODAY,
+        reason="household_not_ready",
+    )
+    assert scene.reminders() == []
+
+
+def test_contract_renewal_closed_by_a_new_date_and_by_the_end(scene: Scene) -> None:
+    household = scene.household("M-2", "IML")
+    cid = scene.contract(household, "IML-1", "sublease", renewal_date=date(2025, 7, 1))
+    [reminder] = scene.reminders()
+    assert (reminder.code, reminder.due, reminder.overdue) == (
+        rules.CONTRACT_RENEWAL,
+        date(2025, 7, 1),
+        False,
+    )
+    assert reminder.text == "Contrat du logement IML-1 à renouveler le 01/07/2025."
+    assert (reminder.record, reminder.record_id, reminder.dwelling_reference) == (
+        rules.CONTRACT,
+        cid,
+        "IML-1",
+    )
+    assert scene.reminders(horizon_days=10) == []  # beyond the horizon
+    # A newer date answers it…
+    contracts.set_renewal_date(
+        scene.database, actor=SYSTEM_ACTOR, contract_id=cid, renewal_date=date(2026, 7, 1)
+    )
+    assert scene.reminders() == []
+    # …a date gone by is overdue until something answers it…
+    contracts.set_renewal_date(
+        scene.database, actor=SYSTEM_ACTOR, contract_id=cid, renewal_date=date(2025, 5, 1)
+    )
+    assert due(scene.reminders()) == [(rules.CONTRACT_RENEWAL, date(2025, 5, 1), True)]
+    # …and a transfer ends the contract: nothing left to renew.
+    contracts.transfer(
+        scene.database,
+        actor=SYSTEM_ACTOR,
+        contract_id=cid,
+        new_dwelling_id=scene.dwellings["IML-2"],
+        start=date(2025, 6, 1),
+        rate=RATE,
+    )
+    assert scene.reminders() == []
+
+
+def test_residence_permit_of_a_current_member_closed_by_a_newer_date(scene: Scene) -> None:
+    scene.household("M-3", "IML", permit=date(2025, 6, 30))
+    scene.household("M-4", "IML", permit=date(2025, 6, 20), exit_date=date(2025, 5, 31))
+    [reminder] = scene.reminders()
+    assert reminder.code == rules.RESIDENCE_PERMIT
+    assert reminder.text == "Titre de séjour à renouveler : Awa NomM-3, expiration le 30/06/2025."
+    assert (reminder.record, reminder.record_id) == (rules.PERSON, scene.persons["M-3"])
+    assert reminder.dwelling_reference is None
+    scene.set_permit("M-3", date(2026, 6, 30))  # the renewed permit
+    assert scene.reminders() == []
+    scene.set_permit("M-3", date(2024, 1, 31))  # expired long ago, never renewed: overdue
+    assert due(scene.reminders()) == [(rules.RESIDENCE_PERMIT, date(2024, 1, 31), True)]
+
+
+def test_insurance_expiry_closed_by_a_newer_certificate(scene: Scene) -> None:
+    household = scene.household("M-6", "IML")
+    scene.contract(household, "IML-1", "sublease")
+
+    def certificate(dated_on: date, expires_on: date) -> int:
+        return documents.add_document(
+            scene.database,
+            actor=SYSTEM_ACTOR,
+            household_id=household,
+            content=f"attestation {dated_on}".encode(),
+            file_name="assurance.pdf",
+            kind="insurance",
+            title="Attestation d'assurance",
+            dated_on=dated_on,
+            expires_on=expires_on,
+        ).document_id
+
+    first = certificate(date(2024, 6, 20), date(2025, 6, 19))
+    [reminder] = scene.reminders()
+    assert (reminder.code, reminder.due, reminder.record, reminder.record_id) == (
+        rules.INSURANCE,
+        date(2025, 6, 19),
+        rules.DOCUMENT,
+        first,
+    )
+    assert reminder.text == (
+        "Attestation d'assurance habitation expirant le 19/06/2025 : demander la nouvelle."
+    )
+    certificate(date(2025, 6, 18), date(2026, 6, 17))  # the new certificate answers it
+    assert scene.reminders() == []
+
+
+def test_residence_permit_of_a_member_who_left_is_quiet(scene: Scene) -> None:
+    household = scene.household("M-5", "IML")
+    with scene.database.begin_write() as c:
+        person = add(
+            c, m.Person, last_name="Parti", first_name="Ali", residence_permit_expiry=TODAY
+        )
+        add(
+            c,
+            m.Membership,
+            household_id=household,
+            person_id=person,
+            role="partner",
+            joined_on=START,
+            left_on=date(2025, 5, 31),
+        )
+    assert scene.reminders() == []
+
+
+def test_main_lease_end_then_notice_closed_by_a_new_lease_or_the_return(scene: Scene) -> None:
+    gl = scene.actors["gl"]
+    first = housing.add_main_lease(
+        scene.database,
+        actor=gl,
+        dwelling_id=scene.dwellings["IML-1"],
+        start=date(2022, 7, 1),
+        end=date(2025, 6, 30),
+        rent=50_000,
+    )
+    [reminder] = scene.reminders("gl")
+    assert (reminder.code, reminder.due, reminder.record, reminder.record_id) == (
+        rules.MAIN_LEASE_END,
+        date(2025, 6, 30),
+        rules.MAIN_LEASE,
+        first.lease_id,
+    )
+    assert (reminder.household_id, reminder.head, reminder.dwelling_reference) == (
+        None,
+        None,
+        "IML-1",
+    )
+    assert not reminder.in_caseload
+    # A new lease answers it.
+    housing.add_main_lease(
+        scene.database,
+        actor=gl,
+        dwelling_id=scene.dwellings["IML-1"],
+        start=date(2025, 7, 1),
+        rent=52_000,
+    )
+    assert scene.reminders("gl") == []
+    # Notice given on another dwelling: hand it back by the end; the return closes it.
+    lease = housing.add_main_lease(
+        scene.database, actor=gl, dwelling_id=scene.dwellings["IML-2"], start=START, rent=40_000
+    )
+    housing.end_main_lease(
+        scene.database,
+        actor=gl,
+        lease_id=lease.lease_id,
+        end=date(2025, 6, 10),
+        notice_date=date(2025, 3, 10),
+    )
+    [notice] = scene.reminders("gl")
+    assert (notice.code, notice.due, notice.overdue) == (
+        rules.MAIN_LEASE_NOTICE,
+        date(2025, 6, 10),
+        True,
+    )
+    assert notice.text == (
+        "Congé du bail principal du logement IML-2 donné le 10/03/2025 :"
+        " logement à restituer le 10/06/2025."
+    )
+    housing.return_dwelling(
+        scene.database,
+        actor=gl,
+        dwelling_id=scene.dwellings["IML-2"],
+        returned_on=date(2025, 6, 10),
+    )
+    assert scene.reminders("gl") == []
+
+
+def test_nothing_due_before_the_go_live_date(scene: Scene) -> None:
+    scene.household("M-6", "IML", permit=date(2025, 5, 1))
+    scene.household("M-7", "IML", permit=date(2025, 6, 5))
+    household = scene.household("M-8", "BG")
+    scene.contract(household, "BG-1", "sliding_sublease")
+    everything = due(scene.reminders())
+    assert (rules.RESIDENCE_PERMIT, date(2025, 5, 1), True) in everything
+    assert ("sliding.landlord_bilan", date(2025, 4, 1), True) in everything
+    scene.set_go_live(date(2025, 6, 1))
+    assert due(scene.reminders()) == [
+        (rules.RESIDENCE_PERMIT, date(2025, 6, 5), True),
+        ("sliding.review", date(2025, 7, 1), False),
+    ]
+
+
+# ------------------------------------------------------------------ who sees what
+
+
+def test_a_key_worker_sees_their_caseload_only(scene: Scene) -> None:
+    mine = scene.household("M-10", "IML", permit=date(2025, 6, 20))
+    theirs = scene.household("M-11", "IML", worker="sw2", permit=date(2025, 6, 21))
+    housing.add_main_lease(
+        scene.database,
+        actor=scene.actors["gl"],
+        dwelling_id=scene.dwellings["IML-1"],
+        start=START,
+        end=date(2025, 6, 30),
+        rent=50_000,
+    )
+    assert [r.household_id for r in scene.reminders("sw")] == [mine]
+    assert [r.household_id for r in scene.reminders("sw2")] == [theirs]
+    assert all(r.in_caseload for r in scene.reminders("sw"))
+    # The team: both households and the stock; none of them in the coordinator's caseload.
+    team = scene.reminders("coord")
+    assert [r.household_reference or r.dwelling_reference for r in team] == [
+        "M-10",
+        "M-11",
+        "IML-1",
+    ]
+    assert not any(r.in_caseload for r in team)
+    assert [r.household_id for r in scene.reminders("secretary")] == [mine, theirs, None]
+    # A delegation lends the caseload; a co-key-worker shares it.
+    lent = replace(scene.actors["sw2"], delegated_from=frozenset({scene.user("sw")}))
+    assert {r.household_id for r in list_reminders(scene.database, actor=lent, today=TODAY)} == {
+        mine,
+        theirs,
+    }
+    with scene.database.begin_write() as c:
+        c.execute(insert(m.HouseholdCoWorker).values(household_id=theirs, user_id=scene.user("sw")))
+    assert [r.household_id for r in scene.reminders("sw")] == [mine, theirs]
+    # One file asked by whoever may read it.
+    assert [r.household_id for r in scene.reminders("sw2", household_id=mine)] == [mine]
+
+
+def test_a_host_sees_their_residents(scene: Scene) -> None:
+    resident = scene.household("M-12", "PF", worker="sw2", permit=date(2025, 6, 20))
+    scene.contract(resident, "PF-1", "residence_agreement")
+    other = scene.household("M-13", "IML", permit=date(2025, 6, 20))
+    housing.add_main_lease(
+        scene.database,
+        actor=scene.actors["gl"],
+        dwelling_id=scene.dwellings["PF-1"],
+        start=START,
+        end=date(2025, 7, 1),
+        rent=50_000,
+    )
+    housing.add_main_lease(
+        scene.database,
+        actor=scene.actors["gl"],
+        dwelling_id=scene.dwellings["IML-2"],
+        start=START,
+        end=date(2025, 7, 1),
+        rent=50_000,
+    )
+    seen = scene.reminders("host")
+    assert [r.household_reference or r.dwelling_reference for r in seen] == ["M-12", "PF-1"]
+    with pytest.raises(RefusedError):
+        scene.reminders("host", household_id=other)
+
+
+def test_protected_file_names_hidden_outside_its_circle(scene: Scene) -> None:
+    scene.household("M-14", "IML", permit=date(2025, 6, 20), protected=True)
+    [outside] = scene.reminders("coord")
+    assert outside.head == MASK
+    assert outside.code == rules.RESIDENCE_PERMIT_MASKED
+    assert "NomM-14" not in outside.text
+    [inside] = scene.reminders("sw")
+    assert inside.head == "NomM-14 Awa"
+    assert inside.code == rules.RESIDENCE_PERMIT
+    assert "Awa NomM-14" in inside.text
+
+
+def test_refusals(scene: Scene) -> None:
+    with pytest.raises(RefusedError):
+        scene.reminders("volunteer")
+    with pytest.raises(InvalidInput) as error:
+        scene.reminders(horizon_days=-1)
+    assert [issue.code for issue in error.value.issues] == [rules.HORIZON_INVALID]
+
+
+def test_archived_household_raises_nothing(scene: Scene) -> None:
+    household = scene.household("M-15", "IML", permit=date(2025, 6, 20))
+    with scene.database.begin_write() as c:
+        c.execute(update(m.Household).where(m.Household.id == household).values(archived_on=TODAY))
+    assert scene.reminders("system") == []
+
+
+# ------------------------------------------------------------------ cost
+
+
+def _everything(scene: Scene, suffix: str, dwellings: tuple[str, str]) -> None:
+    sliding, plain = dwellings
+    household = scene.household(f"S-{suffix}", "BG", permit=date(2025, 6, 20))
+    scene.contract(household, sliding, "sliding_sublease")
+    other = scene.household(f"P-{suffix}", "IML", permit=date(2025, 6, 25), protected=True)
+    scene.contract(other, plain, "sublease", renewal_date=date(2025, 7, 1))
+    housing.add_main_lease(
+        scene.database,
+        actor=SYSTEM_ACTOR,
+        dwelling_id=scene.dwellings[plain],
+        start=START,
+        end=date(2025, 7, 1),
+        rent=50_000,
+    )
+
+
+@pytest.mark.parametrize("login", ["system", "coord", "sw", "host"])
+def test_cost_does_not_grow_with_the_households(
+    scene: Scene, count_statements: Callable[[Any], Any], login: str
+) -> None:
+    _everything(scene, "1", ("BG-1", "IML-1"))
+    with count_statements(scene.database.engine) as one:
+        few = scene.reminders(login)
+    _everything(scene, "2", ("BG-2", "IML-2"))
+    with count_statements(scene.database.engine) as two:
+        more = scene.reminders(login)
+    assert two.count == one.count
+    if login in ("system", "coord"):
+        assert len(more) > len(few) > 0  # BG-2's landlord is no HLM: one préfet reminder
+        permits = {rules.RESIDENCE_PERMIT}
+        if login == "coord":  # the protected file's person is not named to the team
+            permits.add(rules.RESIDENCE_PERMIT_MASKED)
+        assert {r.code for r in more} == {
+            "sliding.landlord_bilan",
+            "sliding.prefect_information",
+            "sliding.review",
+            rules.CONTRACT_RENEWAL,
+            rules.MAIN_LEASE_END,
+            *permits,
+        }
+
+
+def test_the_list_is_in_order(scene: Scene) -> None:
+    _everything(scene, "1", ("BG-1", "IML-1"))
+    found = scene.reminders("system")
+    keys = [
+        rules.sort_key(r.due, r.code, r.household_reference or r.dwelling_reference) for r in found
+    ]
+    assert keys == sorted(keys)
+    assert format_date(found[0].due) == "01/04/2025"
