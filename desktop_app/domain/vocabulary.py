@@ -457,6 +457,12 @@ RECORD = Vocabulary(
         ("membership", "Composition"),
         ("person_resource", "Ressource"),
         ("document", "Document"),
+        ("ledger_entry", "Écriture"),
+        ("deposit_entry", "Dépôt de garantie"),
+        ("benefit_batch", "Bordereau CAF"),
+        ("arrears_action", "Démarche"),
+        ("month_closing", "Clôture mensuelle"),
+        ("issued_document", "Document émis"),
         ("demo", "Démonstration"),
     ],
 )
@@ -471,7 +477,103 @@ def record_label(code: str | None) -> str:
 
 DPE_CLASS = Vocabulary("dpe_class", [(c, c) for c in "ABCDEFG"])
 
+CHARGE_NATURE = Vocabulary(
+    "charge_nature",
+    [
+        ("rent", "Loyer / équivalent loyer"),
+        ("charges", "Charges"),
+        ("mandatory_services", "Prestations obligatoires"),
+        ("optional_services", "Prestations facultatives"),
+        ("damage", "Réparations locatives"),
+        ("fees", "Frais"),
+        ("occupation_indemnity", "Indemnité d'occupation"),
+    ],
+    {"loyer": "rent", "indemnité d'occupation": "occupation_indemnity"},
+)
+
+LEDGER_KIND = Vocabulary(
+    "ledger_kind",
+    [
+        ("charge", "Échéance"),
+        ("housing_benefit", "Aide au logement – tiers payant"),
+        ("household_payment", "Règlement du ménage"),
+        ("fsl_aid", "Aide FSL"),
+        ("other_aid", "Autre aide"),
+        ("deposit_applied", "Dépôt de garantie imputé"),
+        ("adjustment", "Régularisation"),
+        ("remission", "Remise gracieuse"),
+        ("irrecoverable", "Créance irrécouvrable"),
+        ("debt_erased", "Effacement – surendettement"),
+        ("reversal", "Annulation"),
+        ("opening_balance", "Solde de reprise"),
+    ],
+    {"apl": "housing_benefit", "règlement": "household_payment", "annulation": "reversal"},
+)
+
+PAYMENT_METHOD = Vocabulary(
+    "payment_method",
+    [
+        ("transfer", "Virement"),
+        ("direct_debit", "Prélèvement"),
+        ("cheque", "Chèque"),
+        ("cash", "Espèces"),
+        ("card", "Carte bancaire"),
+        ("money_order", "Mandat cash"),
+        ("other", "Autre"),
+    ],
+)
+
+DEPOSIT_MOVEMENT = Vocabulary(
+    "deposit_movement",
+    [
+        ("received", "Reçu"),
+        ("applied", "Imputé sur la dette"),
+        ("refunded", "Restitué au ménage"),
+        ("transferred", "Transféré au bailleur"),
+    ],
+)
+
+ARREARS_ACTION = Vocabulary(
+    "arrears_action",
+    [
+        ("reminder_call", "Appel de rappel"),
+        ("reminder_letter", "Courrier de rappel"),
+        ("formal_notice", "Mise en demeure"),
+        ("repayment_plan", "Plan d'apurement"),
+        ("caf_report", "Signalement CAF"),
+        ("caf_or_ccapex_decision", "Décision CAF ou CCAPEX"),
+        ("fsl_application", "Demande FSL"),
+        ("ccapex_referral", "Saisine CCAPEX"),
+        ("payment_order", "Commandement de payer"),
+        ("summons", "Assignation"),
+        ("hearing", "Audience"),
+        ("judgment", "Jugement"),
+        ("order_to_leave", "Commandement de quitter les lieux"),
+        ("police_assistance", "Concours de la force publique"),
+        ("departure", "Départ"),
+        ("overindebtedness", "Surendettement"),
+    ],
+)
+
+ISSUED_KIND = Vocabulary(
+    "issued_kind",
+    [
+        ("notice", "Avis d'échéance"),
+        ("quittance", "Quittance"),
+        ("receipt", "Reçu"),
+        ("services_invoice", "Facture des prestations facultatives"),
+        ("statement", "Relevé de compte"),
+    ],
+)
+
+
 ALL: tuple[Vocabulary, ...] = (
+    CHARGE_NATURE,
+    LEDGER_KIND,
+    PAYMENT_METHOD,
+    DEPOSIT_MOVEMENT,
+    ARREARS_ACTION,
+    ISSUED_KIND,
     FUNDER_KIND,
     PROGRAMME_KIND,
     PARTNER_KIND,

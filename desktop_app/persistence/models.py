@@ -883,3 +883,184 @@ class Document(Versioned, Base):
         Index(None, "household_id", "kind"),
         Index(None, "sha256"),
     )
+
+
+# ------------------------------------------------------------------ ledger (DOMAIN §3, §4)
+
+
+class BenefitBatch(Base):
+    """A bordereau CAF/MSA: one transfer covering many households' housing benefit."""
+
+    __tablename__ = "benefit_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency: Mapped[str] = mapped_column(Code)
+    received_on: Mapped[date] = mapped_column(Date)
+    transfer_reference: Mapped[str | None] = mapped_column(String(100))
+    total: Mapped[int] = mapped_column(MoneyType)  # signed: indus and retenues are negative lines
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (code_check("agency", v.BENEFIT_AGENCY), Index(None, "received_on"))
+
+
+class LedgerEntry(Base):
+    """An écriture of a contract's account. Never edited nor deleted: a reversal cancels one.
+
+    Amounts are positive, except an adjustment (positive: a charge; negative: a credit) and a
+    housing-benefit line of a bordereau (negative: indu or retenue). A charge names its nature
+    and its period month; ``generated`` marks the charges made by the monthly generation, unique
+    per contract, month and nature (generating twice creates nothing).
+    """
+
+    __tablename__ = "ledger_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("occupancy_contract.id"))
+    posted_on: Mapped[date] = mapped_column(Date)
+    period_month: Mapped[date | None] = mapped_column(Date)  # first day of the month
+    kind: Mapped[str] = mapped_column(Code)
+    nature: Mapped[str | None] = mapped_column(Code)
+    amount: Mapped[int] = mapped_column(MoneyType)
+    generated: Mapped[bool] = mapped_column(Boolean, default=False)
+    payer: Mapped[str | None] = mapped_column(String(100))
+    method: Mapped[str | None] = mapped_column(Code)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("benefit_batch.id"))
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"), unique=True)
+    reason: Mapped[str | None] = mapped_column(String(300))
+    first_default_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("kind", v.LEDGER_KIND),
+        code_check("nature", v.CHARGE_NATURE, nullable=True),
+        code_check("method", v.PAYMENT_METHOD, nullable=True),
+        CheckConstraint(
+            "amount <> 0 AND (amount > 0 OR kind IN ('adjustment', 'housing_benefit'))",
+            name="amount_sign",
+        ),
+        CheckConstraint(
+            "kind <> 'charge' OR (nature IS NOT NULL AND period_month IS NOT NULL)",
+            name="charge_has_nature_and_month",
+        ),
+        CheckConstraint(
+            "(kind = 'reversal') = (reverses_id IS NOT NULL)", name="reversal_links_its_entry"
+        ),
+        CheckConstraint(
+            "kind <> 'opening_balance' OR first_default_on IS NOT NULL",
+            name="opening_balance_has_first_default",
+        ),
+        Index(None, "contract_id", "period_month"),
+        Index(None, "batch_id"),
+        Index(
+            "uq_ledger_entry_generated_charge",
+            "contract_id",
+            "period_month",
+            "nature",
+            unique=True,
+            sqlite_where=text("generated"),
+            postgresql_where=text("generated"),
+        ),
+    )
+
+
+class DepositEntry(Base):
+    """A movement of a contract's security deposit, kept apart from the rent account."""
+
+    __tablename__ = "deposit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("occupancy_contract.id"))
+    posted_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(Code)
+    amount: Mapped[int] = mapped_column(MoneyType)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("kind", v.DEPOSIT_MOVEMENT),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        Index(None, "contract_id"),
+    )
+
+
+class ArrearsAction(Versioned, Base):
+    """A dated step taken about a contract's arrears (Démarche), with its document if any."""
+
+    __tablename__ = "arrears_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("occupancy_contract.id"))
+    kind: Mapped[str] = mapped_column(Code)
+    action_date: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(100))  # e.g. a judgment's decision code
+    amount: Mapped[int | None] = mapped_column(MoneyType)  # an FSL amount, a plan's total
+    delivered_on: Mapped[date | None] = mapped_column(Date)  # proof of delivery
+    detail: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    instalments: Mapped[list[RepaymentInstalment]] = relationship(
+        back_populates="action", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        code_check("kind", v.ARREARS_ACTION),
+        after("delivered_on", "action_date"),
+        Index(None, "contract_id", "action_date"),
+    )
+
+
+class RepaymentInstalment(Base):
+    """One instalment of a repayment plan (plan d'apurement)."""
+
+    __tablename__ = "repayment_instalment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("arrears_action.id", ondelete="CASCADE"))
+    due_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(MoneyType)
+
+    action: Mapped[ArrearsAction] = relationship(back_populates="instalments")
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        UniqueConstraint("action_id", "due_on"),
+    )
+
+
+class MonthClosing(Base):
+    """A period month closed by rental management: no entry may be posted into it any more."""
+
+    __tablename__ = "month_closing"
+
+    period_month: Mapped[date] = mapped_column(Date, primary_key=True)
+    closed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+class IssuedDocument(Base):
+    """A numbered document issued from the ledger (avis, quittance, reçu, invoice, statement)."""
+
+    __tablename__ = "issued_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("occupancy_contract.id"))
+    kind: Mapped[str] = mapped_column(Code)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    period_month: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)  # a statement covers a period
+    amount: Mapped[int] = mapped_column(MoneyType)
+    sha256: Mapped[str | None] = mapped_column(CHAR(64))
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("kind", v.ISSUED_KIND),
+        Index(None, "contract_id", "period_month"),
+    )

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from typing import Final
 
-REVISIONS: Final[tuple[str, ...]] = ("0001_initial", "0002_documents")
+REVISIONS: Final[tuple[str, ...]] = ("0001_initial", "0002_documents", "0003_ledger")
 HEAD: Final[str] = REVISIONS[-1]

@@ -59,8 +59,18 @@ RELEASE_COUNTS: dict[str, dict[str, int]] = {
     "0001_initial": _RELEASE_0001,
     "0002_documents": {**_RELEASE_0001, "document_content": 1, "document": 2},
 }
+RELEASE_COUNTS["0003_ledger"] = {
+    **RELEASE_COUNTS["0002_documents"],
+    "benefit_batch": 1,
+    "ledger_entry": 6,
+    "deposit_entry": 1,
+    "arrears_action": 1,
+    "repayment_instalment": 2,
+    "month_closing": 1,
+    "issued_document": 1,
+}
 # What `insert_samples` writes at head: every table has rows.
-EXPECTED_COUNTS = RELEASE_COUNTS["0002_documents"]
+EXPECTED_COUNTS = RELEASE_COUNTS["0003_ledger"]
 
 # The bytes of the sample documents (one content shared by two documents).
 SAMPLE_CONTENT = b"%PDF-1.4\n% Attestation d'assurance habitation \xe2\x80\x94 exemple\n%%EOF\n"
@@ -421,5 +431,119 @@ def insert_samples(connection: Connection) -> None:
             "file_name": "contrat.pdf",
             "dated_on": date(2024, 3, 1),
             "expires_on": None,
+        },
+    )
+    entry = {"contract_id": 1, "created_at": at, "created_by": 1}
+    add(
+        m.BenefitBatch,
+        {
+            "id": 1,
+            "agency": "caf",
+            "received_on": date(2024, 5, 6),
+            "transfer_reference": "CAF-2024-05",
+            "total": 31_000,
+            "created_at": at,
+            "created_by": 1,
+        },
+    )
+    add(
+        m.LedgerEntry,
+        {
+            **entry,
+            "id": 1,
+            "posted_on": date(2024, 4, 1),
+            "period_month": date(2024, 4, 1),
+            "kind": "charge",
+            "nature": "rent",
+            "amount": 52_000,
+            "generated": True,
+        },
+        {
+            **entry,
+            "id": 2,
+            "posted_on": date(2024, 4, 1),
+            "period_month": date(2024, 4, 1),
+            "kind": "charge",
+            "nature": "charges",
+            "amount": 6_000,
+            "generated": True,
+        },
+        {
+            **entry,
+            "id": 3,
+            "posted_on": date(2024, 4, 8),
+            "period_month": date(2024, 4, 1),
+            "kind": "household_payment",
+            "amount": 27_000,
+            "payer": "ménage",
+            "method": "transfer",
+            "reference": "VIR 0408",
+        },
+        {
+            **entry,
+            "id": 4,
+            "posted_on": date(2024, 5, 6),
+            "period_month": date(2024, 4, 1),
+            "kind": "housing_benefit",
+            "amount": 31_000,
+            "payer": "CAF",
+            "batch_id": 1,
+        },
+        {
+            **entry,
+            "id": 5,
+            "posted_on": date(2024, 4, 10),
+            "kind": "reversal",
+            "amount": 27_000,
+            "reverses_id": 3,
+            "reason": "Chèque sans provision",
+        },
+        {
+            **entry,
+            "id": 6,
+            "posted_on": date(2024, 3, 1),
+            "kind": "opening_balance",
+            "amount": 12_345,
+            "first_default_on": date(2024, 1, 15),
+        },
+    )
+    add(
+        m.DepositEntry,
+        {
+            **entry,
+            "id": 1,
+            "posted_on": date(2024, 3, 1),
+            "kind": "received",
+            "amount": 52_000,
+        },
+    )
+    add(
+        m.ArrearsAction,
+        {
+            **entry,
+            "id": 1,
+            "kind": "repayment_plan",
+            "action_date": date(2024, 5, 10),
+            "amount": 27_000,
+            "version": 1,
+        },
+    )
+    add(
+        m.RepaymentInstalment,
+        {"id": 1, "action_id": 1, "due_on": date(2024, 6, 10), "amount": 13_500},
+        {"id": 2, "action_id": 1, "due_on": date(2024, 7, 10), "amount": 13_500},
+    )
+    add(m.MonthClosing, {"period_month": date(2024, 4, 1), "closed_at": at, "closed_by": 1})
+    add(
+        m.IssuedDocument,
+        {
+            "id": 1,
+            "contract_id": 1,
+            "kind": "quittance",
+            "number": "Q-2024-000001",
+            "period_month": date(2024, 4, 1),
+            "amount": 58_000,
+            "issued_at": at,
+            "issued_by": 1,
         },
     )
