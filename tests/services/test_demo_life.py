@@ -133,12 +133,14 @@ def test_same_seed_and_day_give_the_same_life(
 
 @pytest.mark.slow
 def test_m_grows_fully_within_a_minute(tmp_path: Path) -> None:
-    began = time.perf_counter()
+    # CPU time of this process: the CI runner has 2 cores shared by the xdist workers, so wall
+    # time measures the neighbours as much as the demo (alone, wall time ≈ CPU time here).
+    began, wall = time.process_time(), time.perf_counter()
     result = create(tmp_path / "m.db", size="M")
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     assert result.life.households == result.summary.households
     assert result.life.glissements > 0
-    assert elapsed < 60, elapsed
+    assert elapsed < 60, (elapsed, time.perf_counter() - wall)
 
 
 def test_progress_follows_the_households_and_cancel_removes_the_file(tmp_path) -> None:
