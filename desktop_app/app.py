@@ -10,6 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QTimer
 
+from desktop_app.domain.errors import KnownError
 from desktop_app.domain.messages import message
 from desktop_app.domain.permissions import may_ever
 from desktop_app.logs import setup_logging
@@ -23,6 +24,7 @@ from desktop_app.paths import (
     shared_data_dir,
     write_settings,
 )
+from desktop_app.services.charges import DailyReport, daily
 from desktop_app.services.dto import DatabaseInfo, OrganisationInfo
 from desktop_app.services.notes import justified_accesses
 from desktop_app.services.organisation import get_association
@@ -60,6 +62,30 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _start_daily_work(
+    workspace: Workspace, tasks: TaskRunner, window: MainWindow, panel: RemindersPanel | None
+) -> None:
+    """At start, what `python -m desktop_app daily` does: missing months of charges first."""
+
+    def done(report: DailyReport) -> None:
+        window.show_daily([step.summary for step in report.steps if step.status != "not_allowed"])
+        if panel is not None and report.changes:
+            panel.load()
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, KnownError):
+            window.show_daily([error.text])
+            return
+        raise error
+
+    tasks.write(
+        lambda _c: daily(workspace.database, actor=workspace.actor, today=date.today()),
+        name="daily",
+        on_done=done,
+        on_error=failed,
+    )
+
+
 def build_main_window(
     workspace: Workspace, *, tasks: TaskRunner, dialogs: DialogProvider
 ) -> MainWindow:
@@ -67,6 +93,7 @@ def build_main_window(
     home = HomeView()
     sections: list[SectionView] = [home]
     files: list[HouseholdFileWindow] = []
+    reminders_panel: RemindersPanel | None = None
     if may_ever(workspace.actor, "household.read"):
         households = HouseholdsView(workspace, tasks=tasks)
 
@@ -82,6 +109,7 @@ def build_main_window(
         reminders.open_household.connect(open_file)
         home.add_reminders(reminders)
         reminders.load()
+        reminders_panel = reminders
     if may_ever(workspace.actor, "housing.read"):
         sections.append(HousingView(workspace, tasks=tasks))
     if may_ever(workspace.actor, "users.manage"):
@@ -89,6 +117,7 @@ def build_main_window(
     if may_ever(workspace.actor, "audit.read"):
         sections.append(SecurityLogView(workspace, tasks=tasks, dialogs=dialogs))
     window = MainWindow(sections=sections, dialogs=dialogs)
+    _start_daily_work(workspace, tasks, window, reminders_panel)
     window.set_demo(workspace.demo)
     window.show_user(workspace.actor.login)
     home.show_opening(workspace.report)

@@ -16,17 +16,20 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from desktop_app import __version__
 from desktop_app.domain.errors import KnownError, RefusedError, UsageError
 from desktop_app.domain.messages import message
-from desktop_app.domain.periods import format_date, parse_date
-from desktop_app.domain.vocabulary import ROLE
+from desktop_app.domain.money import format_eur
+from desktop_app.domain.periods import format_date, parse_date, parse_month
+from desktop_app.domain.vocabulary import CHARGE_NATURE, ROLE
 from desktop_app.logs import current_log_file, log_unexpected, setup_logging
 from desktop_app.paths import DatabaseTarget, demo_database_path, log_dir, resolve_database
 
 if TYPE_CHECKING:
+    from desktop_app.services.charges import GenerationReport
     from desktop_app.services.system import Workspace
     from desktop_app.services.users import NewAccount, RoleSpec
 
@@ -335,9 +338,131 @@ def _print_account(context: Context, account: NewAccount) -> None:
         context.say(message("cli.users.recovery", code=account.recovery_code))
 
 
+def _configure_charges(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--month", metavar="MOIS", type=_month_argument, help=message("cli.help.charges.month")
+    )
+
+
+def _print_generation(context: Context, report: GenerationReport) -> None:
+    """One line per contract created and skipped, then the month's total."""
+    month = report.month.strftime("%m/%Y")
+    if not report.created and not report.skipped:
+        context.say(message("charges.no_contract", month=month))
+        return
+    context.say(message("charges.header", month=month))
+    for created in report.created:
+        parts = ", ".join(
+            f"{CHARGE_NATURE.label(nature)} {format_eur(cents)}" for nature, cents in created.parts
+        )
+        context.say(
+            message(
+                "charges.created_line",
+                household=created.household_reference,
+                dwelling=created.dwelling_reference,
+                total=format_eur(created.total),
+                parts=parts,
+            )
+        )
+    for skipped in report.skipped:
+        context.say(
+            message(
+                "charges.skipped_line",
+                household=skipped.household_reference,
+                dwelling=skipped.dwelling_reference,
+                reason=skipped.reason_text,
+            )
+        )
+    context.say(
+        message(
+            "charges.total",
+            month=month,
+            entries=report.entries,
+            contracts=len(report.created),
+            amount=format_eur(report.total),
+            skipped=len(report.skipped),
+        )
+    )
+    if report.earlier_months_left:
+        context.say(
+            message("charges.earlier_months_left", count=report.earlier_months_left, month=month)
+        )
+
+
+def _run_charges(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.services.charges import generate_month
+
+    month = args.month or context.today.replace(day=1)
+    workspace = context.open()
+    try:
+        report = generate_month(
+            workspace.database, actor=workspace.actor, month=month, today=context.today
+        )
+    finally:
+        workspace.close()
+    _print_generation(context, report)
+    return EXIT_OK
+
+
+def _run_daily(_args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.services.charges import daily
+
+    workspace = context.open()
+    try:
+        report = daily(workspace.database, actor=workspace.actor, today=context.today)
+    finally:
+        workspace.close()
+    for step in report.steps:
+        line = message("daily.step_line", label=step.label, summary=step.summary)
+        if step.status != "done":
+            print(line, file=context.err)
+            continue
+        context.say(line)
+        for generation in step.generation:
+            _print_generation(context, generation)
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def _configure_arrears(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--on", metavar="DATE", type=_date_argument, help=message("cli.help.arrears.on")
+    )
+    parser.add_argument(
+        "--out", metavar="FICHIER", type=Path, required=True, help=message("cli.help.arrears.out")
+    )
+
+
+def _run_arrears(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.domain.permissions import may_ever
+    from desktop_app.reports.xlsx.arrears import ArrearsRow, render_arrears
+    from desktop_app.services.arrears import arrears_list
+
+    on = args.on or context.today
+    workspace = context.open()
+    try:
+        if not may_ever(workspace.actor, "ledger.read_amounts"):
+            raise RefusedError("arrears.export_needs_amounts")
+        lines = arrears_list(workspace.database, actor=workspace.actor, on=on)
+    finally:
+        workspace.close()
+    rows = [
+        ArrearsRow.of(line.household_reference, line.dwelling_reference, line.assessment)
+        for line in lines
+    ]
+    out: Path = args.out
+    partial = out.with_name(out.name + ".partiel")
+    partial.write_bytes(render_arrears(rows, on=on))
+    partial.replace(out)  # never a half-written file under the name asked for
+    context.say(message("arrears.export_done", on=format_date(on), count=len(rows), path=str(out)))
+    return EXIT_OK
+
+
 COMMANDS: tuple[Command, ...] = (
+    Command("arrears", "cli.help.arrears", _configure_arrears, _run_arrears),
     Command("audit", "cli.help.audit", _configure_audit, _run_audit),
+    Command("charges", "cli.help.charges", _configure_charges, _run_charges),
     Command("check", "cli.help.check", _no_arguments, _run_check),
+    Command("daily", "cli.help.daily", _no_arguments, _run_daily),
     Command("demo", "cli.help.demo", _configure_demo, _run_demo, target="demo"),
     Command("users", "cli.help.users", _configure_users, _run_users),
 )
@@ -347,6 +472,13 @@ def _date_argument(value: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
         raise argparse.ArgumentTypeError(message("cli.invalid_date", value=value))
+    return parsed
+
+
+def _month_argument(value: str) -> date:
+    parsed = parse_month(value)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(message("cli.invalid_month", value=value))
     return parsed
 
 

@@ -152,6 +152,9 @@ def _household_file(
     ):
         window.tabs.setCurrentWidget(tab)
         _wait_idle(tasks)
+        table = getattr(tab, "table", None)
+        if table is not None:
+            table.resizeColumnsToContents()
         shots.append(_save(window, out_dir / name))
     return shots
 

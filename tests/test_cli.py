@@ -320,3 +320,143 @@ def test_users_delegate(tmp_path: Path, monkeypatch) -> None:
     assert code == 0, err
     assert out.strip() == "Portefeuille confié à « coordination » du 01/12/2026 au 24/12/2026."
     assert run_cli("users", "delegate", "--to", "coordination", *base)[0] == cli.EXIT_USAGE
+
+
+# ------------------------------------------------------------------ charges and daily
+
+
+def _association_with_contracts(tmp_path: Path) -> Path:
+    """A database without accounts (system actor) and two contracts of 440 € a month."""
+    from datetime import date
+
+    from sqlalchemy import Connection, insert
+
+    from desktop_app.paths import resolve_database
+    from desktop_app.persistence import models as m
+    from desktop_app.services.contracts import RateInput, create_contract
+    from desktop_app.services.system import open_workspace
+
+    def add(connection: Connection, model: type[m.Base], **values: object) -> int:
+        key = connection.execute(insert(model).values(**values)).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    db = tmp_path / "seuil.db"
+    workspace = open_workspace(resolve_database(str(db)))
+    database = workspace.database
+    for reference, start in (("M-1", date(2024, 1, 1)), ("M-2", date(2026, 11, 16))):
+        with database.begin_write() as c:
+            programme = add(c, m.Programme, name=f"IML {reference}", kind="iml_sublease")
+            household = add(c, m.Household, reference=reference)
+            dwelling = add(
+                c,
+                m.Dwelling,
+                reference=f"D-{reference}",
+                address="1 rue du Test",
+                commune="Lyon",
+                programme_id=programme,
+                captured_on=date(2020, 1, 1),
+            )
+        create_contract(
+            database,
+            actor=SYSTEM_ACTOR,
+            household_id=household,
+            dwelling_id=dwelling,
+            kind="sublease",
+            start=start,
+            rate=RateInput(rent=40_000, charges=4_000),
+        )
+    workspace.close()
+    return db
+
+
+def test_charges_command_prints_created_then_skipped(tmp_path: Path) -> None:
+    from desktop_app.domain.money import format_eur
+
+    db = _association_with_contracts(tmp_path)
+    base = ["--db", str(db), "--today", "2026-11-27"]
+    code, out, err = run_cli("charges", "--month", "2026-11", *base)
+    assert code == cli.EXIT_OK, err
+    lines = out.splitlines()
+    assert lines[0] == "Échéances de 11/2026 :"
+    assert lines[1] == (
+        f"  Créé    M-1 – D-M-1 : {format_eur(44_000)} "
+        f"(Loyer / équivalent loyer {format_eur(40_000)}, Charges {format_eur(4_000)})"
+    )
+    assert lines[2].startswith(f"  Créé    M-2 – D-M-2 : {format_eur(22_000)} ")  # 15 of 30
+    assert lines[3] == (
+        f"Total 11/2026 : 4 écriture(s) créée(s) pour 2 contrat(s), {format_eur(66_000)} ; "
+        "0 contrat(s) ignoré(s)."
+    )
+    code, out, _ = run_cli("charges", "--month", "11/2026", *base)
+    assert code == cli.EXIT_OK
+    assert out.splitlines()[1:] == [
+        "  Ignoré  M-1 – D-M-1 : échéances du mois déjà générées",
+        "  Ignoré  M-2 – D-M-2 : échéances du mois déjà générées",
+        f"Total 11/2026 : 0 écriture(s) créée(s) pour 0 contrat(s), {format_eur(0)} ; "
+        "2 contrat(s) ignoré(s).",
+    ]
+    # Without --month: the current month of --today.
+    code, out, _ = run_cli("charges", "--db", str(db), "--today", "2026-12-02")
+    assert code == cli.EXIT_OK
+    assert out.startswith("Échéances de 12/2026 :")
+
+
+def test_charges_command_refusals_and_wrong_usage(tmp_path: Path) -> None:
+    db = _association_with_contracts(tmp_path)
+    code, out, err = run_cli(
+        "charges", "--month", "2027-01", "--db", str(db), "--today", "2026-11-27"
+    )
+    assert code == cli.EXIT_REFUSED
+    assert out == ""
+    assert "Le mois 01/2027 est trop éloigné : on génère au plus le mois suivant (12/2026)." in err
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "charges", "--month", "13/2026", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == cli.EXIT_USAGE
+    assert "Mois invalide : « 13/2026 »" in result.stderr
+
+
+def test_daily_command_catches_up_then_has_nothing_to_do(tmp_path: Path) -> None:
+    db = _association_with_contracts(tmp_path)
+    base = ["--db", str(db), "--today", "2026-11-27"]
+    code, out, err = run_cli("daily", *base)
+    assert code == cli.EXIT_OK, err
+    lines = out.splitlines()
+    assert lines[0] == "Rattrapage des échéances : 4 écriture(s) créée(s) sur 1 mois."
+    assert lines[1] == "Échéances de 11/2026 :"
+    assert lines[-1] == (
+        "Date de mise en service non renseignée : 1 contrat(s) commencé(s) avant 11/2026 "
+        "n'ont que ce mois-ci ; les mois précédents relèvent d'un solde de reprise."
+    )
+    code, out, _ = run_cli("daily", *base)
+    assert code == cli.EXIT_OK
+    assert out.strip() == "Rattrapage des échéances : Échéances à jour jusqu'à 11/2026."
+    code, out, _ = run_cli("daily", "--db", str(db), "--today", "2027-01-05")
+    assert code == cli.EXIT_OK
+    assert out.startswith("Rattrapage des échéances : 8 écriture(s) créée(s) sur 2 mois.")
+    assert "Échéances de 12/2026 :" in out
+    assert "Échéances de 01/2027 :" in out
+
+
+def test_daily_command_refused_for_a_user_who_may_not_post(tmp_path: Path, monkeypatch) -> None:
+    demo, passwords = _demo_with_accounts(tmp_path)
+    monkeypatch.setenv("SEUIL_PASSWORD", passwords["coordination"])
+    code, out, err = run_cli("daily", "--db", str(demo), "--user", "coordination")
+    assert code == cli.EXIT_REFUSED
+    assert out == ""
+    assert (
+        "Rattrapage des échéances : non effectué : vos droits ne permettent pas de passer des "
+        "écritures, quittances et bordereaux CAF."
+    ) in err
+    monkeypatch.setenv("SEUIL_PASSWORD", passwords["gestion.locative"])
+    code, out, err = run_cli(
+        "daily", "--db", str(demo), "--user", "gestion.locative", "--today", "2026-11-27"
+    )
+    assert code == cli.EXIT_OK, err
+    assert out.startswith("Rattrapage des échéances : ")
+    assert "écriture(s) créée(s) sur 1 mois." in out.splitlines()[0]

@@ -632,6 +632,142 @@ MESSAGES: Final[Mapping[str, str]] = {
     # Contract dialogs
     "contract_form.amount_invalid": "Montant illisible : « {value} ». Exemple : 1 234,56.",
     "contract_form.rent_required": "Indiquez le montant du loyer (ou de la redevance).",
+    # Arrears ladder
+    "arrears.status.plan_kept": "Plan d'apurement respecté",
+    "arrears.status.plan_broken": "Plan d'apurement non respecté",
+    "arrears.status.overindebtedness": "Surendettement déposé : escalade suspendue",
+    "arrears.status.winter_truce": "Trêve hivernale : aucune expulsion ne peut être exécutée",
+    "arrears.status.residence_termination": (
+        "Contrat de résidence : résiliation possible avec un mois de préavis"
+    ),
+    "arrears.status.mandate_ccapex": (
+        "Mandat de gestion : un commandement de payer est à signaler à la CCAPEX"
+    ),
+    "arrears.caf_report": "Signaler l'impayé à la CAF au plus tard le {due}.",
+    "arrears.caf_plan": "Transmettre un plan d'apurement à la CAF au plus tard le {due}.",
+    "arrears.ccapex_referral": (
+        "Saisir la CCAPEX (seuil atteint le {due}) : pas d'assignation moins de deux mois après."
+    ),
+    # Ledger: charges
+    "charges.month_too_far": (
+        "Le mois {month} est trop éloigné : on génère au plus le mois suivant ({latest})."
+    ),
+    "charges.month_closed": (
+        "Le mois {month} est clôturé : ses échéances ne peuvent plus être générées "
+        "(passez une régularisation dans le mois ouvert)."
+    ),
+    "charges.skip.already_generated": "échéances du mois déjà générées",
+    "charges.skip.already_charged": "échéances du mois déjà saisies (reprise ou saisie)",
+    "charges.skip.before_latest_term": "mois antérieur à la dernière échéance du contrat",
+    "charges.skip.before_go_live": "avant la date de mise en service",
+    "charges.skip.month_closed": "mois clôturé : passez une régularisation",
+    "charges.skip.nothing_due": "rien à appeler (aucun tarif en vigueur ou montants nuls)",
+    "charges.header": "Échéances de {month} :",
+    "charges.created_line": "  Créé    {household} – {dwelling} : {total} ({parts})",
+    "charges.skipped_line": "  Ignoré  {household} – {dwelling} : {reason}",
+    "charges.total": (
+        "Total {month} : {entries} écriture(s) créée(s) pour {contracts} contrat(s), "
+        "{amount} ; {skipped} contrat(s) ignoré(s)."
+    ),
+    "charges.no_contract": "Aucun contrat en cours en {month}.",
+    "charges.earlier_months_left": (
+        "Date de mise en service non renseignée : {count} contrat(s) commencé(s) avant {month} "
+        "n'ont que ce mois-ci ; les mois précédents relèvent d'un solde de reprise."
+    ),
+    "daily.step.charges": "Rattrapage des échéances",
+    "daily.charges.created": "{entries} écriture(s) créée(s) sur {months} mois.",
+    "daily.charges.up_to_date": "Échéances à jour jusqu'à {month}.",
+    "daily.not_allowed": "non effectué : vos droits ne permettent pas de {what}.",
+    "daily.step_line": "{label} : {summary}",
+    "cli.help.charges": "génère les échéances d'un mois (loyers, charges, prestations)",
+    "cli.help.charges.month": (
+        "mois à générer : 2026-12 ou 12/2026 (par défaut le mois en cours ; au plus le suivant)"
+    ),
+    "cli.help.daily": (
+        "travaux quotidiens (rattrapage des échéances manquantes), pour cron ou le "
+        "Planificateur de tâches"
+    ),
+    # Ledger: postings and balances
+    "ledger.kind_unknown": "Type d'écriture inconnu : « {value} ».",
+    "ledger.kind_use_reversal": (
+        "Une annulation se passe depuis l'écriture qu'elle annule, avec son motif."
+    ),
+    "ledger.kind_use_deposit": (
+        "L'imputation du dépôt de garantie se passe depuis le compte du dépôt de garantie."
+    ),
+    "ledger.amount_required": "Indiquez le montant.",
+    "ledger.amount_invalid": (
+        "Montant illisible : « {value} ». Exemples : 1 234,56 ou 1234.56 ou 1 234,56 €."
+    ),
+    "ledger.amount_zero": "Le montant ne peut pas être nul.",
+    "ledger.amount_negative": (
+        "Le montant est positif pour ce type d'écriture : c'est le type qui en donne le sens."
+    ),
+    "ledger.posted_in_future": "La date d'écriture ({posted_on}) est dans le futur.",
+    "ledger.posted_in_closed_month": (
+        "Le mois {month} est clôturé : datez l'écriture dans le mois ouvert "
+        "(le mois concerné peut rester {month})."
+    ),
+    "ledger.charge_in_closed_month": (
+        "Le mois {month} est clôturé : on n'y ajoute plus d'échéance ; "
+        "passez une régularisation dans le mois ouvert."
+    ),
+    "ledger.nature_required": "Indiquez la nature (loyer, charges, prestations, frais…).",
+    "ledger.nature_unknown": "Nature inconnue : « {value} ».",
+    "ledger.nature_not_allowed": (
+        "La nature ne s'indique que pour une échéance ou une régularisation au débit."
+    ),
+    "ledger.period_required": "Indiquez le mois concerné.",
+    "ledger.period_before_contract": (
+        "Le mois concerné ({month}) précède le début du contrat ({start})."
+    ),
+    "ledger.period_after_contract": "Le mois concerné ({month}) suit la fin du contrat ({end}).",
+    "ledger.first_default_required": "Indiquez la date du premier impayé de la dette reprise.",
+    "ledger.first_default_after_posting": (
+        "La date du premier impayé ({first_default}) ne peut suivre la date d'écriture "
+        "({posted_on})."
+    ),
+    "ledger.first_default_not_allowed": (
+        "La date du premier impayé ne s'indique que pour un solde de reprise."
+    ),
+    "ledger.reason_required": "Indiquez le motif.",
+    "ledger.reason_too_long": "Le motif ne peut dépasser {maximum} caractères.",
+    "ledger.text_too_long": "Ce texte ne peut dépasser {maximum} caractères.",
+    "ledger.method_unknown": "Mode de règlement inconnu : « {value} ».",
+    "ledger.entry_unknown": "Cette écriture n'existe pas.",
+    "ledger.already_reversed": "Cette écriture est déjà annulée.",
+    "ledger.reversal_of_reversal": (
+        "Une annulation ne s'annule pas : passez à nouveau l'écriture qu'elle annulait."
+    ),
+    "ledger.reversal_before_entry": (
+        "L'annulation ({posted_on}) ne peut précéder l'écriture qu'elle annule ({entry})."
+    ),
+    "ledger.deposit_kind_unknown": "Mouvement de dépôt de garantie inconnu : « {value} ».",
+    "ledger.deposit_exceeds_held": (
+        "Le dépôt de garantie détenu ({held}) ne couvre pas ce montant ({amount})."
+    ),
+    "ledger.month_already_closed": "Le mois {month} est déjà clôturé.",
+    "ledger.month_not_ended": (
+        "Le mois {month} n'est pas terminé : il pourra être clôturé à partir du {first}."
+    ),
+    "ledger.month_out_of_order": (
+        "Les mois se clôturent dans l'ordre : le prochain mois à clôturer est {next}."
+    ),
+    "ledger.line.brought_forward": "Solde au {day}",
+    "ledger.line.opening_balance": "Solde de reprise (premier impayé le {first_default})",
+    "ledger.line.reversal": "Annulation : {label}",
+    "ledger.statement_end_before_start": (
+        "La fin de la période ({end}) précède son début ({start})."
+    ),
+    # Arrears export
+    "cli.help.arrears": "exporte les contrats en impayé à une date (classeur Excel « Impayés »)",
+    "cli.help.arrears.on": "date de la situation (défaut : aujourd'hui)",
+    "cli.help.arrears.out": "fichier .xlsx à écrire",
+    "arrears.export_done": "Impayés au {on} : {count} contrat(s), classeur écrit dans {path}.",
+    "arrears.export_needs_amounts": (
+        "Votre rôle ne permet pas de voir les montants des comptes : l'export des impayés "
+        "est réservé à la gestion locative, à la coordination et à la direction."
+    ),
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

@@ -114,6 +114,12 @@ class MainWindow(QMainWindow):
         """Put the database in use in the status bar."""
         self.database_label.setText(self.tr("Database: {location}").format(location=info.display))
 
+    def show_daily(self, summaries: list[str]) -> None:
+        """Say in the status bar what the daily work did at start (charges caught up…)."""
+        text = " · ".join(summary for summary in summaries if summary)
+        if text:
+            self.statusBar().showMessage(text, 30_000)
+
     def show_about(self) -> AboutDialog:
         """Open the À propos dialog (non-blocking); return it for tests and screenshots."""
         dialog = AboutDialog(self)

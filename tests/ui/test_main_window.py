@@ -216,3 +216,54 @@ def test_home_tells_the_key_worker_about_justified_accesses(app, qtbot) -> None:
     assert not view.accesses_box.isHidden()
     assert view.accesses_box.title() == "Accès justifiés aux dossiers que vous suivez"
     assert "camille, ménage M-00012 : « Préparation de la CCAPEX »" in view.accesses_label.text()
+
+
+def test_start_catches_up_the_months_charges(app, qtbot, dialogs, tmp_path: Path) -> None:
+    from datetime import date
+
+    from sqlalchemy import func, insert, select
+
+    from desktop_app.persistence import models as m
+    from desktop_app.services.contracts import RateInput, create_contract
+    from desktop_app.services.households import MemberInput, create_household
+    from desktop_app.services.stays import open_stay
+
+    workspace = open_workspace(resolve_database(str(tmp_path / "daily.db")))
+    db = workspace.database
+    with db.begin_write() as c:
+        c.execute(insert(m.Programme).values(name="IML Lyon", kind="iml_sublease"))
+        c.execute(
+            insert(m.Dwelling).values(
+                reference="LOG-1", address="1 rue A", commune="Lyon", programme_id=1
+            )
+        )
+    start = date.today().replace(day=1)
+    created = create_household(
+        db,
+        actor=SYSTEM_ACTOR,
+        start=start,
+        members=[MemberInput("Petit", "Jean", None, "h", "head")],
+    )
+    open_stay(
+        db, actor=SYSTEM_ACTOR, household_id=created.household_id, programme_id=1, entry=start
+    )
+    create_contract(
+        db,
+        actor=SYSTEM_ACTOR,
+        household_id=created.household_id,
+        dwelling_id=1,
+        kind="sublease",
+        start=start,
+        rate=RateInput(rent=40_000, charges=4_000),
+    )
+    tasks = TaskRunner(on_unhandled_error=_raise)
+    try:
+        win = build_main_window(workspace, tasks=tasks, dialogs=dialogs)
+        qtbot.addWidget(win)
+        qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
+        count = db.run_read(lambda s: s.scalar(select(func.count()).select_from(m.LedgerEntry)))
+        assert count == 2  # rent and charges of this month, generated once at start
+        assert win.statusBar().currentMessage() != ""
+    finally:
+        tasks.shutdown()
+        workspace.close()
