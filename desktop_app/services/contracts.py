@@ -26,6 +26,8 @@ Decisions where DOMAIN.md is silent, kept here so the GUI, the import and the te
   (glissement, failure with its reason, internal transfer) is recorded first, so the IML return
   counts every plan once. An extension has no reason of its own: its grounds are the review
   whose opinion was ``extend``.
+- **The glissement** (`slide`) also empties the deposit account: what is still held is
+  recorded as transferred to the landlord or refunded, on the sublease's last day.
 - **The glissement** (`slide`): ``slid_on`` is the first day of the lease in the household's
   own name. Intervals being inclusive (DOMAIN §0), the sublease, the main lease, the dwelling's
   presence in the stock (``returned_on``) and the stay all end on ``slid_on − 1 day``, the last
@@ -43,7 +45,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 from sqlalchemy import ColumnElement, or_, select
@@ -67,6 +69,7 @@ from desktop_app.persistence.history import HistoryValue, record_change
 from desktop_app.persistence.models import (
     BenefitStatus,
     ChangeHistory,
+    DepositEntry,
     Dwelling,
     Landlord,
     MainLease,
@@ -1554,6 +1557,31 @@ def _glissement_issues(
     return issues
 
 
+def _settle_deposit(
+    writer: _Writer, contract: OccupancyContract, last_day: date, fate: str
+) -> None:
+    """The deposit still held leaves the account: transferred to the landlord or refunded."""
+    # Imported here: the ledger service reads contracts' history helpers (no import cycle).
+    from desktop_app.domain.ledger import deposit_held  # noqa: PLC0415
+    from desktop_app.services.ledger import _deposit_movements  # noqa: PLC0415
+
+    held = deposit_held(_deposit_movements(writer.session, [contract.id])[contract.id], last_day)
+    if held <= 0:
+        return
+    row = DepositEntry(
+        contract_id=contract.id,
+        posted_on=last_day,
+        kind=fate,
+        amount=held,
+        created_at=datetime.now(UTC),
+        created_by=writer.user_id,
+    )
+    writer.session.add(row)
+    writer.session.flush()
+    writer.history("deposit_entry", row.id, [("amount", None, held)])
+    writer.event("create", "deposit_entry", row.id, ("kind", "amount"))
+
+
 def _slide(
     session: Session,
     actor: Actor,
@@ -1599,6 +1627,7 @@ def _slide(
     plan.outcome, plan.slid_on = "slid", slid_on
     session.flush()
     writer.event("update", "sliding_plan", plan.id, ("outcome", "slid_on", f"deposit.{deposit}"))
+    _settle_deposit(writer, contract, last_day, deposit)
     # The sublease ends the day before the household's own lease starts.
     _close(writer, contract, last_day, v.SLIDING_OUTCOME.label("slid"))
     # The main lease and the dwelling leave the association's hands the same day.

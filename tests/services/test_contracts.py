@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain import messages
 from desktop_app.domain.errors import InvalidInput, RefusedError
-from desktop_app.domain.permissions import Actor, Grant
+from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import audit
 from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
 from desktop_app.services import contracts as svc
+from desktop_app.services import ledger
 from desktop_app.services.contracts import RateInput, ReviewCriteria
 from desktop_app.services.system import open_workspace
 
@@ -748,6 +749,15 @@ def test_complete_life_of_a_bail_glissant(scene: Scene) -> None:
     assert contract.stay_id == stay
     _reviews_and_extension(scene, household, cid)
     _caleol_and_planning(scene, cid)
+    ledger.post_deposit(
+        scene.database,
+        actor=SYSTEM_ACTOR,
+        contract_id=cid,
+        kind="received",
+        amount=52_000,
+        posted_on=date(2025, 3, 3),
+        today=date(2027, 3, 1),
+    )
     result = svc.slide(
         scene.database,
         actor=actor,
@@ -757,6 +767,24 @@ def test_complete_life_of_a_bail_glissant(scene: Scene) -> None:
         today=date(2027, 3, 1),
     )
     _check_glissement(scene, result, stay)
+    # the deposit left the association's account the sublease's last day
+    assert (
+        ledger.deposit_held(
+            scene.database, actor=SYSTEM_ACTOR, contract_id=cid, on=date(2027, 3, 1)
+        )
+        == 0
+    )
+    moved = scene.database.run_read(
+        lambda s: s.execute(
+            select(m.DepositEntry.kind, m.DepositEntry.amount, m.DepositEntry.posted_on).order_by(
+                m.DepositEntry.id
+            )
+        ).all()
+    )
+    assert [tuple(row) for row in moved] == [
+        ("received", 52_000, date(2025, 3, 3)),
+        ("transferred", 52_000, date(2027, 2, 28)),
+    ]
     for call in (
         lambda: svc.slide(
             scene.database,
