@@ -37,12 +37,14 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.base import SectionView
+from desktop_app.ui.views.benefit_batch import BenefitBatchView
 from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.partners import PartnersView
 from desktop_app.ui.views.reminders import RemindersPanel
+from desktop_app.ui.views.rents import RentsView
 from desktop_app.ui.views.security_log import SecurityLogView
 from desktop_app.ui.views.users import UsersView
 
@@ -105,6 +107,10 @@ def build_main_window(
         households.open_requested.connect(open_file)
         sections.append(households)
         sections.append(PartnersView(workspace, tasks=tasks, dialogs=dialogs))
+        if may_ever(workspace.actor, "ledger.read_status"):
+            rents = RentsView(workspace, tasks=tasks, dialogs=dialogs)
+            rents.open_household.connect(open_file)
+            sections.append(rents)
         reminders = RemindersPanel(workspace, tasks=tasks, dialogs=dialogs)
         reminders.open_household.connect(open_file)
         home.add_reminders(reminders)
@@ -112,6 +118,8 @@ def build_main_window(
         reminders_panel = reminders
     if may_ever(workspace.actor, "housing.read"):
         sections.append(HousingView(workspace, tasks=tasks))
+    if BenefitBatchView.available(workspace.actor):
+        sections.append(BenefitBatchView(workspace, tasks=tasks, dialogs=dialogs))
     if may_ever(workspace.actor, "users.manage"):
         sections.append(UsersView(workspace, tasks=tasks, dialogs=dialogs))
     if may_ever(workspace.actor, "audit.read"):

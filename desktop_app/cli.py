@@ -457,6 +457,103 @@ def _run_arrears(args: argparse.Namespace, context: Context) -> int:
     return EXIT_OK
 
 
+def _configure_receipts(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--month", metavar="MOIS", type=_month_argument, help=message("cli.help.receipts.month")
+    )
+    parser.add_argument(
+        "--out", metavar="DOSSIER", type=Path, help=message("cli.help.receipts.out")
+    )
+    parser.add_argument(
+        "--single", metavar="FICHIER", type=Path, help=message("cli.help.receipts.single")
+    )
+
+
+def _progress_on(err: TextIO) -> Callable[[int, int], None] | None:
+    """A counter rewritten in place on a terminal; nothing when stderr is a file or a pipe."""
+    if not err.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=err, flush=True)
+
+    return show
+
+
+def _run_receipts(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.domain.progress import TaskControl
+    from desktop_app.domain.vocabulary import ISSUED_KIND
+    from desktop_app.services.receipts import run_receipts
+
+    if (args.out is None) == (args.single is None):
+        raise UsageError("cli.usage_error", detail=message("receipts.target_required"))
+    month = args.month or context.today.replace(day=1)
+    workspace = context.open()
+    try:
+        run = run_receipts(
+            workspace.database,
+            actor=workspace.actor,
+            month=month,
+            out_dir=args.out,
+            single_file=args.single,
+            today=context.today,
+            control=TaskControl(_progress_on(context.err)),
+        )
+    finally:
+        workspace.close()
+    label = month.strftime("%m/%Y")
+    for written in run.files:
+        context.say(
+            message(
+                "receipts.file_line",
+                kind=ISSUED_KIND.label(written.kind),
+                number=written.number,
+                household=written.household_reference,
+                dwelling=written.dwelling_reference,
+                file=written.path.name,
+                reprint=message("receipts.reprint") if written.reprint else "",
+            )
+        )
+    for skipped in run.skipped:
+        context.say(
+            message(
+                "receipts.skipped_line",
+                household=skipped.household_reference,
+                dwelling=skipped.dwelling_reference,
+                reason=skipped.text,
+            )
+        )
+    households = {skipped.contract_id: skipped.household_reference for skipped in run.skipped}
+    for flagged in run.flagged:
+        print(
+            message(
+                "receipts.flag_line",
+                number=flagged.number,
+                month=label,
+                household=households.get(flagged.contract_id, ""),
+                dwelling=flagged.dwelling_reference,
+            ),
+            file=context.err,
+        )
+    if not run.files:
+        context.say(message("receipts.nothing", month=label))
+    context.say(
+        message(
+            "receipts.total",
+            month=label,
+            count=len(run.files),
+            quittances=run.count("quittance"),
+            receipts=run.count("receipt"),
+            notices=run.count("notice"),
+            invoices=run.count("services_invoice"),
+            skipped=len(run.skipped),
+        )
+    )
+    if run.single is not None and run.files:
+        context.say(message("receipts.single_done", path=str(run.single)))
+    return EXIT_OK
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("arrears", "cli.help.arrears", _configure_arrears, _run_arrears),
     Command("audit", "cli.help.audit", _configure_audit, _run_audit),
@@ -464,6 +561,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "cli.help.check", _no_arguments, _run_check),
     Command("daily", "cli.help.daily", _no_arguments, _run_daily),
     Command("demo", "cli.help.demo", _configure_demo, _run_demo, target="demo"),
+    Command("receipts", "cli.help.receipts", _configure_receipts, _run_receipts),
     Command("users", "cli.help.users", _configure_users, _run_users),
 )
 

@@ -41,12 +41,15 @@ from desktop_app.ui.dialogs.association import AssociationDialog
 from desktop_app.ui.dialogs.first_start import DataFolderDialog
 from desktop_app.ui.dialogs.login import LoginDialog, PasswordDialog, RecoveryCodeDialog
 from desktop_app.ui.dialogs.provider import QtDialogProvider
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.benefit_batch import BenefitBatchView
 from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.partners import PartnersView
+from desktop_app.ui.views.rents import RentsView
 from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
@@ -159,6 +162,16 @@ def _household_file(
     return shots
 
 
+def _show_section(window: MainWindow, kind: type, tasks: TaskRunner) -> None:
+    """Select the navigation entry of the section of type ``kind`` and let it load."""
+    for row in range(window.stack.count()):
+        if isinstance(window.stack.widget(row), kind):
+            window.navigation.setCurrentRow(row)
+            _wait_idle(tasks)
+            return
+    raise LookupError(kind.__name__)
+
+
 def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the other
     """Render every screen into ``out_dir``; return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -260,20 +273,17 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         assert isinstance(demo_home, HomeView)
         demo_home.show_database(SHOWN_DATABASE)
         written.append(_save(demo_window, out_dir / "rappels.png"))
-        demo_window.navigation.setCurrentRow(1)
-        _wait_idle(tasks)
+        _show_section(demo_window, HouseholdsView, tasks)
         households = demo_window.stack.currentWidget()
         assert isinstance(households, HouseholdsView)
         households.table.resizeColumnsToContents()
         written.append(_save(demo_window, out_dir / "menages.png"))
-        demo_window.navigation.setCurrentRow(2)
-        _wait_idle(tasks)
+        _show_section(demo_window, PartnersView, tasks)
         partners = demo_window.stack.currentWidget()
         assert isinstance(partners, PartnersView)
         partners.table.resizeColumnsToContents()
         written.append(_save(demo_window, out_dir / "partenaires.png"))
-        demo_window.navigation.setCurrentRow(3)
-        _wait_idle(tasks)
+        _show_section(demo_window, HousingView, tasks)
         housing = demo_window.stack.currentWidget()
         assert isinstance(housing, HousingView)
         housing.day_edit.setDate(housing.day_edit.date().addDays(-1))
@@ -286,6 +296,13 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         _wait_idle(tasks)
         housing.dwellings.table.resizeColumnsToContents()
         written.append(_save(demo_window, out_dir / "parc-logements.png"))
+        _show_section(demo_window, RentsView, tasks)
+        rents = demo_window.stack.currentWidget()
+        assert isinstance(rents, RentsView)
+        rents.table.resizeColumnsToContents()
+        written.append(_save(demo_window, out_dir / "loyers-impayes.png"))
+        _show_section(demo_window, BenefitBatchView, tasks)
+        written.append(_save(demo_window, out_dir / "bordereau-caf.png"))
         demo.close()
     tasks.shutdown()
     return written

@@ -454,9 +454,114 @@ def test_daily_command_refused_for_a_user_who_may_not_post(tmp_path: Path, monke
         "écritures, quittances et bordereaux CAF."
     ) in err
     monkeypatch.setenv("SEUIL_PASSWORD", passwords["gestion.locative"])
+    # The demonstration's ledger runs to its day (27/11/2026): the next month is what is due.
     code, out, err = run_cli(
-        "daily", "--db", str(demo), "--user", "gestion.locative", "--today", "2026-11-27"
+        "daily", "--db", str(demo), "--user", "gestion.locative", "--today", "2026-12-01"
     )
     assert code == cli.EXIT_OK, err
     assert out.startswith("Rattrapage des échéances : ")
     assert "écriture(s) créée(s) sur 1 mois." in out.splitlines()[0]
+    code, out, err = run_cli(
+        "daily", "--db", str(demo), "--user", "gestion.locative", "--today", "2026-12-01"
+    )
+    assert code == cli.EXIT_OK, err
+    assert "créée" not in out.splitlines()[0]  # nothing twice
+
+
+# ------------------------------------------------------------------ receipts
+
+
+def _association_with_rent_paid(tmp_path: Path, *, association: bool = True) -> Path:
+    """Two contracts of 440 € (no benefit) charged for 11/2026: M-1 paid in full, M-2 partly."""
+    from datetime import date
+
+    from sqlalchemy import insert, select
+
+    from desktop_app.paths import resolve_database
+    from desktop_app.persistence import models as m
+    from desktop_app.services.charges import generate_month
+    from desktop_app.services.ledger import post_entry
+    from desktop_app.services.system import open_workspace
+
+    db = _association_with_contracts(tmp_path)
+    workspace = open_workspace(resolve_database(str(db)))
+    database = workspace.database
+    if association:
+        with database.begin_write() as c:
+            c.execute(
+                insert(m.Organisation).values(
+                    name="Habitat Solidaire", address="3 rue Molière", postcode="69003",
+                    commune="Lyon",
+                )
+            )  # fmt: skip
+    generate_month(database, actor=SYSTEM_ACTOR, month=date(2026, 11, 1), today=date(2026, 11, 27))
+    with database.read() as session:
+        contracts = {
+            reference: contract_id
+            for reference, contract_id in session.execute(
+                select(m.Household.reference, m.OccupancyContract.id).join(
+                    m.Household, m.Household.id == m.OccupancyContract.household_id
+                )
+            )
+        }
+    for reference, amount in (("M-1", 44_000), ("M-2", 10_000)):
+        post_entry(
+            database,
+            actor=SYSTEM_ACTOR,
+            contract_id=contracts[reference],
+            kind="household_payment",
+            amount=amount,
+            posted_on=date(2026, 11, 20),
+            today=date(2026, 11, 27),
+        )
+    workspace.close()
+    return db
+
+
+def test_receipts_command_writes_one_file_per_household(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    db = _association_with_rent_paid(tmp_path)
+    out = tmp_path / "novembre"
+    base = ["--db", str(db), "--today", "2026-12-02"]
+    code, stdout, err = run_cli("receipts", "--month", "2026-11", "--out", str(out), *base)
+    assert code == cli.EXIT_OK, err
+    assert stdout.splitlines() == [
+        "  Quittance Q-2026-000001 — M-1 (D-M-1) : M-1_2026-11_quittance.pdf",
+        "  Reçu R-2026-000001 — M-2 (D-M-2) : M-2_2026-11_recu.pdf",
+        "Total 11/2026 : 2 document(s) — 1 quittance(s), 1 reçu(s), 0 avis d'échéance, "
+        "0 facture(s) ; 0 contrat(s) sans document.",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "M-1_2026-11_quittance.pdf",
+        "M-2_2026-11_recu.pdf",
+    ]
+    text = PdfReader(out / "M-1_2026-11_quittance.pdf").pages[0].extract_text()
+    assert "02/12/2026" in text  # --today is the day of issue
+    # The same month again, in one file: reprints under the same numbers.
+    single = tmp_path / "tout.pdf"
+    code, stdout, err = run_cli("receipts", "--month", "11/2026", "--single", str(single), *base)
+    assert code == cli.EXIT_OK, err
+    assert stdout.splitlines()[0] == (
+        "  Quittance Q-2026-000001 — M-1 (D-M-1) : tout.pdf (réédition)"
+    )
+    assert stdout.splitlines()[-1] == f"Documents réunis dans {single}."
+    assert len(PdfReader(single).pages) == 2
+
+
+def test_receipts_command_wrong_usage_and_refusal(tmp_path: Path) -> None:
+    db = _association_with_rent_paid(tmp_path, association=False)
+    base = ["--db", str(db), "--today", "2026-12-02"]
+    code, stdout, err = run_cli("receipts", "--month", "2026-11", *base)
+    assert code == cli.EXIT_USAGE
+    assert "Indiquez soit un dossier (--out DOSSIER), soit un fichier unique" in err
+    code, stdout, err = run_cli(
+        "receipts", "--month", "2026-11", "--out", str(tmp_path / "a"), "--single",
+        str(tmp_path / "b.pdf"), *base,
+    )  # fmt: skip
+    assert code == cli.EXIT_USAGE
+    code, stdout, err = run_cli("receipts", "--month", "2026-11", "--out", str(tmp_path), *base)
+    assert code == cli.EXIT_REFUSED
+    assert stdout == ""
+    assert "Renseignez d'abord l'association" in err
+    assert not list(tmp_path.glob("*.pdf"))

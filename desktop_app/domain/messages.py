@@ -768,6 +768,167 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Votre rôle ne permet pas de voir les montants des comptes : l'export des impayés "
         "est réservé à la gestion locative, à la coordination et à la direction."
     ),
+    # Receipts and the household's account (M1)
+    "receipts.no_association": (
+        "Renseignez d'abord l'association (nom et adresse) : elle figure en tête des "
+        "quittances, reçus et relevés."
+    ),
+    "receipts.recipient": "Ménage {reference}",
+    "receipts.contract_reference": "{dwelling} – {kind} du {start}",
+    "receipts.document_title": "{kind} {number} – {period}",
+    "receipts.payment.advance": "Avance imputée",
+    "receipts.benefit_withheld": (
+        "Aide au logement conservée par la {agency} (logement non décent), non due par le ménage"
+    ),
+    "receipts.skip.no_charges": "aucune échéance pour ce mois",
+    "receipts.skip.benefit_awaited": (
+        "part du ménage réglée, aide au logement attendue : la quittance suivra son versement"
+    ),
+    "receipts.skip.flagged": (
+        "quittance {number} déjà émise mais le mois n'est plus soldé (annulation postérieure) : "
+        "à régulariser avec le ménage"
+    ),
+    "receipts.target_required": (
+        "Indiquez soit un dossier (--out DOSSIER), soit un fichier unique (--single FICHIER.pdf)."
+    ),
+    "cli.help.receipts": (
+        "émet les avis d'échéance, quittances et reçus d'un mois (un PDF par document, ou un seul)"
+    ),
+    "cli.help.receipts.month": "mois des documents (défaut : le mois en cours)",
+    "cli.help.receipts.out": "dossier où écrire un fichier PDF par document",
+    "cli.help.receipts.single": "fichier PDF unique réunissant tous les documents",
+    "receipts.file_line": "  {kind} {number} — {household} ({dwelling}) : {file}{reprint}",
+    "receipts.reprint": " (réédition)",
+    "receipts.skipped_line": "  Sans document  {household} ({dwelling}) : {reason}",
+    "receipts.flag_line": (
+        "⚠ Quittance {number} de {month} ({household}, {dwelling}) : le mois n'est plus soldé."
+    ),
+    "receipts.total": (
+        "Total {month} : {count} document(s) — {quittances} quittance(s), {receipts} reçu(s), "
+        "{notices} avis d'échéance, {invoices} facture(s) ; {skipped} contrat(s) sans document."
+    ),
+    "receipts.single_done": "Documents réunis dans {path}.",
+    "receipts.nothing": "Aucun document à émettre pour {month}.",
+    # Arrears actions and letters
+    "arrears_action.kind_unknown": "Démarche inconnue : « {value} ».",
+    "arrears_action.date_in_future": "La date de la démarche ({day}) est dans le futur.",
+    "arrears_action.date_before_contract": (
+        "La date ({day}) précède le début du contrat ({start})."
+    ),
+    "arrears_action.delivery_before_date": (
+        "La date de remise ({delivered_on}) précède celle de la démarche ({action_date})."
+    ),
+    "arrears_action.delivery_in_future": "La date de remise ({day}) est dans le futur.",
+    "arrears_action.outcome_unknown": "Issue inconnue pour cette démarche : « {value} ».",
+    "arrears_action.outcome_not_allowed": (
+        "Cette démarche n'a pas d'issue à choisir : précisez-la dans le détail."
+    ),
+    "arrears_action.amount_not_allowed": "Cette démarche ne porte pas de montant.",
+    "arrears_action.amount_not_positive": "Le montant doit être supérieur à zéro.",
+    "arrears_action.detail_too_long": "Le détail ne peut dépasser {maximum} caractères.",
+    "arrears_action.plan_needs_instalments": (
+        "Un plan d'apurement a au moins une échéance (date et montant)."
+    ),
+    "arrears_action.instalments_not_allowed": "Seul un plan d'apurement a des échéances.",
+    "arrears_action.too_many_instalments": "Un plan a au plus {maximum} échéances.",
+    "arrears_action.instalment_not_positive": (
+        "L'échéance du {due} doit avoir un montant supérieur à zéro."
+    ),
+    "arrears_action.instalment_before_plan": (
+        "L'échéance du {due} précède la date du plan ({day})."
+    ),
+    "arrears_action.instalment_twice": "Deux échéances tombent le {due} : regroupez-les.",
+    "arrears_action.plan_sum_differs": (
+        "Les échéances totalisent {total}, et non le montant du plan ({amount})."
+    ),
+    "arrears_action.unknown": "Cette démarche n'existe pas (ou plus).",
+    "arrears_action.conflict": (
+        "Cette démarche a été modifiée par {who} le {when} : rouvrez-la pour voir sa version."
+    ),
+    "arrears_action.conflict_unknown": (
+        "Cette démarche a été modifiée entre-temps : rouvrez-la pour voir sa version."
+    ),
+    "arrears_action.outcome.reminder_letter.to_mandataire": "Courrier au mandataire",
+    "arrears_action.outcome.caf_or_ccapex_decision.benefit_maintained": (
+        "Maintien de l'aide au logement"
+    ),
+    "arrears_action.outcome.caf_or_ccapex_decision.benefit_suspended": (
+        "Suspension de l'aide au logement"
+    ),
+    "arrears_action.outcome.caf_or_ccapex_decision.plan_requested": "Plan d'apurement demandé",
+    "arrears_action.outcome.caf_or_ccapex_decision.recommendation": (
+        "Avis ou recommandation de la CCAPEX"
+    ),
+    "arrears_action.outcome.fsl_application.filed": "Déposée (décision attendue)",
+    "arrears_action.outcome.fsl_application.grant": "Accordée – subvention",
+    "arrears_action.outcome.fsl_application.loan": "Accordée – prêt",
+    "arrears_action.outcome.fsl_application.grant_and_loan": "Accordée – subvention et prêt",
+    "arrears_action.outcome.fsl_application.refused": "Refusée",
+    "arrears_action.outcome.judgment.termination": "Résiliation du bail, expulsion ordonnée",
+    "arrears_action.outcome.judgment.delays": "Délais de paiement accordés",
+    "arrears_action.outcome.judgment.suspension": "Effets de la clause résolutoire suspendus",
+    "arrears_action.outcome.overindebtedness.filed": "Dossier déposé",
+    "arrears_action.outcome.overindebtedness.admissible": "Dossier recevable",
+    "arrears_action.outcome.overindebtedness.measures": "Mesures imposées ou plan",
+    "arrears_action.outcome.overindebtedness.erased": "Dette effacée",
+    "arrears_letter.kind_unknown": "Courrier inconnu : « {value} ».",
+    "arrears_letter.kind.reminder": "Courrier de rappel",
+    "arrears_letter.kind.formal_notice": "Mise en demeure",
+    "arrears_letter.kind.repayment_plan": "Plan d'apurement amiable",
+    "arrears_letter.kind.mandataire": "Courrier au mandataire",
+    "arrears_letter.title": "{letter} du {day}",
+    "arrears_letter.term.adjustment": "Régularisation du {day}",
+    "arrears_letter.term.opening_balance": "Dette antérieure (échue le {day})",
+    "arrears_letter.term.benefit_recovery": "Aide au logement à rembourser ({day})",
+    "arrears_letter.copy_mandataire": "{name} (mandataire)",
+    "arrears_letter.role.rental_manager": "Gestion locative",
+    "arrears_letter.role.coordinator": "Coordination",
+    "arrears_letter.role.director": "Direction",
+    "arrears_letter.role.social_worker": "Accompagnement social",
+    "arrears_letter.role.host": "Équipe de la pension",
+    "arrears_letter.no_debt": (
+        "Aucune somme n'est impayée au {day} (délai de grâce compris) : pas de courrier à écrire."
+    ),
+    "arrears_letter.deadline_required": "Indiquez la date limite de la mise en demeure.",
+    "arrears_letter.deadline_not_after": (
+        "La date limite ({deadline}) doit suivre la date du courrier ({day})."
+    ),
+    "arrears_letter.pay_by_not_after": (
+        "La date proposée ({pay_by}) doit suivre la date du courrier ({day})."
+    ),
+    "arrears_letter.no_mandataire": (
+        "Aucun membre du ménage n'a de mesure de protection avec un mandataire enregistré."
+    ),
+    "arrears_letter.plan_exceeds_debt": (
+        "Les échéances ({plan}) dépassent la dette exigible ({debt})."
+    ),
+    "arrears_letter.no_association": (
+        "Renseignez d'abord l'association (nom, adresse) : elle figure en tête des courriers."
+    ),
+    "arrears_letter.protected": (
+        "Dossier protégé : ses courriers ne s'écrivent que par son référent et ses co-référents."
+    ),
+    # Bordereau CAF
+    "benefit_batch.agency_unknown": "Organisme inconnu : « {value} » (CAF ou MSA).",
+    "benefit_batch.reference_required": "Indiquez la référence du virement.",
+    "benefit_batch.reference_used": (
+        "Le virement « {reference} » de la {agency} est déjà enregistré "
+        "(bordereau reçu le {received_on})."
+    ),
+    "benefit_batch.no_lines": "Le bordereau ne contient aucune ligne : cochez au moins un ménage.",
+    "benefit_batch.contract_unknown": "Ce contrat n'existe pas.",
+    "benefit_batch.amount_zero": "Le montant de la ligne ne peut pas être nul.",
+    "benefit_batch.months_required": "Indiquez le ou les mois couverts par la ligne.",
+    "benefit_batch.negative_one_month": (
+        "Une ligne négative (indu ou retenue) porte sur un seul mois."
+    ),
+    "benefit_batch.amount_too_small": (
+        "Le montant ({amount}) est trop faible pour être réparti sur {count} mois."
+    ),
+    "benefit_batch.total_not_positive": (
+        "Le total du bordereau ({total}) doit être positif : c'est le montant du virement reçu."
+    ),
+    "benefit_batch.unknown": "Ce bordereau n'existe pas.",
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

@@ -31,7 +31,8 @@ from desktop_app.persistence.models import (
 )
 from desktop_app.services.authz import service_action
 from desktop_app.services.households import scope_filter
-from desktop_app.services.ledger import ContractAccount, _parameters, contract_accounts
+from desktop_app.services.ledger import ContractAccount, contract_accounts
+from desktop_app.services.parameters import parameters_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def arrears_list(
         ids = [row.id for row in contracts]
         accounts = contract_accounts(session, ids, on)
         actions = _actions(session, ids)
-        params = _parameters(session)
+        params = parameters_in(session)  # every rule of §4: floors, 2027 threshold, truce
         visible = may_ever(actor, "ledger.read_amounts")
         lines = []
         for row in contracts:

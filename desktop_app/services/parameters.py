@@ -14,17 +14,18 @@ from desktop_app.persistence.models import Parameter
 from desktop_app.services.authz import service_action
 
 
+def parameters_in(session: Session) -> Parameters:
+    """Every parameter, read in the caller's transaction (for services judging by many rules)."""
+    rows = session.execute(
+        select(Parameter.key, Parameter.scope, Parameter.valid_from, Parameter.value)
+    )
+    return Parameters(
+        ParameterValue(key, scope, valid_from, json.loads(value))
+        for key, scope, valid_from, value in rows
+    )
+
+
 @service_action("session.basic")
 def load_parameters(database: Database, *, actor: Actor) -> Parameters:
     """The immutable `Parameters` built from the database rows, in one query."""
-
-    def read(session: Session) -> list[ParameterValue]:
-        rows = session.execute(
-            select(Parameter.key, Parameter.scope, Parameter.valid_from, Parameter.value)
-        )
-        return [
-            ParameterValue(key, scope, valid_from, json.loads(value))
-            for key, scope, valid_from, value in rows
-        ]
-
-    return Parameters(database.run_read(read))
+    return database.run_read(parameters_in)

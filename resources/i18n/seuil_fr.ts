@@ -33,6 +33,236 @@
     </message>
 </context>
 <context>
+    <name>AccountTab</name>
+    <message>
+        <source>Quittances to look at</source>
+        <translation>Quittances à revoir</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Écriture</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Crédit</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Account lines</source>
+        <translation>Lignes du compte</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Documents issued</source>
+        <translation>Documents émis</translation>
+    </message>
+    <message>
+        <source>Balance on</source>
+        <translation>Solde au</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Lines from</source>
+        <translation>Lignes du</translation>
+    </message>
+    <message>
+        <source>Lines to</source>
+        <translation>Lignes au</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Balance (owed less advance)</source>
+        <translation>Solde (dû moins avance)</translation>
+    </message>
+    <message>
+        <source>Owed, due or not</source>
+        <translation>Dû, échu ou non</translation>
+    </message>
+    <message>
+        <source>Debt in default</source>
+        <translation>Dette exigible</translation>
+    </message>
+    <message>
+        <source>Housing benefit expected</source>
+        <translation>APL attendue</translation>
+    </message>
+    <message>
+        <source>Housing benefit expected, not received</source>
+        <translation>APL attendue non reçue</translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Household share this month</source>
+        <translation>Reste à charge du mois</translation>
+    </message>
+    <message>
+        <source>Deposit held</source>
+        <translation>Dépôt de garantie détenu</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>Impayés</translation>
+    </message>
+    <message>
+        <source>Arrears level and statuses</source>
+        <translation>Niveau d&apos;impayé et statuts</translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation>Règlement…</translation>
+    </message>
+    <message>
+        <source>Other entry…</source>
+        <translation>Autre écriture…</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>Annuler…</translation>
+    </message>
+    <message>
+        <source>Deposit…</source>
+        <translation>Dépôt de garantie…</translation>
+    </message>
+    <message>
+        <source>Quittance / receipt…</source>
+        <translation>Quittance / reçu…</translation>
+    </message>
+    <message>
+        <source>Statement…</source>
+        <translation>Relevé de compte…</translation>
+    </message>
+    <message>
+        <source>{label} (reversed)</source>
+        <translation>{label} (annulée)</translation>
+    </message>
+    <message>
+        <source>⚠ month no longer settled</source>
+        <translation>⚠ mois qui n&apos;est plus soldé</translation>
+    </message>
+    <message>
+        <source>No rent account yet.</source>
+        <translation>Pas encore de compte locatif.</translation>
+    </message>
+    <message>
+        <source>{dwelling}: {level}</source>
+        <translation>{dwelling} : {level}</translation>
+    </message>
+    <message>
+        <source> — debt {debt}</source>
+        <translation> — dette {debt}</translation>
+    </message>
+    <message>
+        <source>, first unpaid on {day}</source>
+        <translation>, premier impayé le {day}</translation>
+    </message>
+    <message>
+        <source>Next step: {text}</source>
+        <translation>Prochaine démarche : {text}</translation>
+    </message>
+    <message>
+        <source>Your role does not show the payment situation.</source>
+        <translation>Votre rôle ne montre pas la situation de paiement.</translation>
+    </message>
+    <message>
+        <source>No contract: the household has no account.</source>
+        <translation>Aucun contrat : le ménage n&apos;a pas de compte.</translation>
+    </message>
+    <message>
+        <source>⚠ Quittance {number} of {month} was issued, but the month is no longer settled (a later reversal): see the household.</source>
+        <translation>⚠ La quittance {number} de {month} a été émise, mais le mois n&apos;est plus soldé (une annulation ultérieure) : voir avec le ménage.</translation>
+    </message>
+    <message>
+        <source>since {start}</source>
+        <translation>depuis le {start}</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>No document to issue for this month.</source>
+        <translation>Aucun document à émettre pour ce mois.</translation>
+    </message>
+    <message>
+        <source>No application could open {file}. It was saved as {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {file}. Il a été enregistré sous {path}.</translation>
+    </message>
+    <message>
+        <source>Select an entry that is not reversed first.</source>
+        <translation>Sélectionnez d&apos;abord une écriture non annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>AddLineDialog</name>
+    <message>
+        <source>Add a line</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>A negative amount records an indu or a retenue: the household owes it again. A positive amount records a late payment.</source>
+        <translation>Un montant négatif enregistre un indu ou une retenue : le ménage le doit de nouveau. Un montant positif enregistre un rappel versé en retard.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Month covered</source>
+        <translation>Mois concerné</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutée</translation>
+    </message>
+</context>
+<context>
     <name>AddMemberDialog</name>
     <message>
         <source>Add a member</source>
@@ -154,6 +384,104 @@
     </message>
 </context>
 <context>
+    <name>ArrearsActionDialog</name>
+    <message>
+        <source>Record a step</source>
+        <translation>Enregistrer une démarche</translation>
+    </message>
+    <message>
+        <source>{contract}. Level: {level}.</source>
+        <translation>{contract}. Niveau : {level}.</translation>
+    </message>
+    <message>
+        <source>Proof of delivery</source>
+        <translation>Preuve de remise</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Démarche</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Précisions</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>Échéances</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
+    <name>ArrearsTableModel</name>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Personne de référence</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Level code</source>
+        <translation>Code niveau</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>Dette</translation>
+    </message>
+    <message>
+        <source>Housing debt</source>
+        <translation>Dette logement</translation>
+    </message>
+    <message>
+        <source>First default</source>
+        <translation>Premier impayé</translation>
+    </message>
+    <message>
+        <source>Next reminder</source>
+        <translation>Prochaine échéance</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Statuts</translation>
+    </message>
+    <message>
+        <source>Key worker</source>
+        <translation>Référent</translation>
+    </message>
+</context>
+<context>
     <name>AssociationDialog</name>
     <message>
         <source>Create my association</source>
@@ -194,6 +522,189 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitBatchView</name>
+    <message>
+        <source>CAF transfers</source>
+        <translation>Bordereaux CAF</translation>
+    </message>
+    <message>
+        <source>New bordereau</source>
+        <translation>Nouveau bordereau</translation>
+    </message>
+    <message>
+        <source>Several &amp;months…</source>
+        <translation>Plusieurs &amp;mois…</translation>
+    </message>
+    <message>
+        <source>&amp;Add a line…</source>
+        <translation>&amp;Ajouter une ligne…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the line</source>
+        <translation>&amp;Retirer la ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Save the bordereau</source>
+        <translation>&amp;Enregistrer le bordereau</translation>
+    </message>
+    <message>
+        <source>Total of the bordereau</source>
+        <translation>Total du bordereau</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <source>Month covered</source>
+        <translation>Mois concerné</translation>
+    </message>
+    <message>
+        <source>&amp;Prefill</source>
+        <translation>&amp;Préremplir</translation>
+    </message>
+    <message>
+        <source>Reference of the bank transfer</source>
+        <translation>Référence du virement bancaire</translation>
+    </message>
+    <message>
+        <source>Transfer reference</source>
+        <translation>Référence du virement</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <source>Transfer amount</source>
+        <translation>Montant du virement</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Personne de référence</translation>
+    </message>
+    <message>
+        <source>Allocataire no.</source>
+        <translation>N° allocataire</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Benefit status</source>
+        <translation>Statut de l&apos;APL</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendue</translation>
+    </message>
+    <message>
+        <source>Already received</source>
+        <translation>Déjà reçue</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Months covered</source>
+        <translation>Mois concernés</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Lines of the bordereau</source>
+        <translation>Lignes du bordereau</translation>
+    </message>
+    <message>
+        <source>Bordereaux recorded</source>
+        <translation>Bordereaux enregistrés</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Écritures</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Entries of the bordereau</source>
+        <translation>Écritures du bordereau</translation>
+    </message>
+    <message>
+        <source>Bordereau CAF</source>
+        <translation>Bordereau CAF</translation>
+    </message>
+    <message>
+        <source>Replace the lines typed by those proposed for this month?</source>
+        <translation>Remplacer les lignes saisies par celles proposées pour ce mois ?</translation>
+    </message>
+    <message>
+        <source>{status} from {day}</source>
+        <translation>{status} à partir du {day}</translation>
+    </message>
+    <message>
+        <source>{count} household(s) in tiers payant for {month}.</source>
+        <translation>{count} ménage(s) en tiers payant pour {month}.</translation>
+    </message>
+    <message>
+        <source>Select a line first.</source>
+        <translation>Sélectionnez d&apos;abord une ligne.</translation>
+    </message>
+    <message>
+        <source>{count} line(s) ticked, total {total}.</source>
+        <translation>{count} ligne(s) cochée(s), total {total}.</translation>
+    </message>
+    <message>
+        <source>Transfer {transfer}: difference {difference}.</source>
+        <translation>Virement {transfer} : écart {difference}.</translation>
+    </message>
+    <message>
+        <source>It matches the transfer.</source>
+        <translation>Le total correspond au virement.</translation>
+    </message>
+    <message>
+        <source>The transfer amount cannot be read.</source>
+        <translation>Le montant du virement n&apos;est pas lisible.</translation>
+    </message>
+    <message>
+        <source>Correct the amounts of the lines marked in the table.</source>
+        <translation>Corrigez les montants des lignes signalées dans le tableau.</translation>
+    </message>
+    <message>
+        <source>The lines total {total} but the transfer is {transfer} (difference {difference}). Save the bordereau anyway?</source>
+        <translation>Le total des lignes est de {total} mais le virement est de {transfer} (écart de {difference}). Enregistrer le bordereau malgré tout ?</translation>
+    </message>
+    <message>
+        <source>Bordereau recorded: {entries} entries, total {total}.</source>
+        <translation>Bordereau enregistré : {entries} écriture(s), total {total}.</translation>
+    </message>
+    <message>
+        <source>Some lines are refused: see the Problems column.</source>
+        <translation>Certaines lignes sont refusées : voir la colonne « Problèmes ».</translation>
     </message>
 </context>
 <context>
@@ -780,6 +1291,44 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Proof of delivery</source>
+        <translation>Preuve de remise</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>Remise le</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>Deposit</source>
+        <translation>Dépôt de garantie</translation>
+    </message>
+    <message>
+        <source>Dwelling {dwelling}. The deposit is kept apart from the rent account; applying it also credits the account.</source>
+        <translation>Logement {dwelling}. Le dépôt de garantie est suivi à part du compte locatif ; l&apos;imputer crédite aussi le compte.</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Mouvement</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +1957,10 @@
         <translation>Logement et contrat</translation>
     </message>
     <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -1748,6 +2301,53 @@
     </message>
 </context>
 <context>
+    <name>InstalmentsEditor</name>
+    <message>
+        <source>Total to spread</source>
+        <translation>Total à échelonner</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Number of monthly instalments</source>
+        <translation>Nombre de mensualités</translation>
+    </message>
+    <message>
+        <source>First instalment due on</source>
+        <translation>Première échéance le</translation>
+    </message>
+    <message>
+        <source>Spread monthly</source>
+        <translation>Répartir en mensualités</translation>
+    </message>
+    <message>
+        <source>Spread the total in monthly instalments</source>
+        <translation>Répartir le total en mensualités</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>à partir du</translation>
+    </message>
+    <message>
+        <source>Add an instalment</source>
+        <translation>Ajouter une échéance</translation>
+    </message>
+    <message>
+        <source>Total of the instalments</source>
+        <translation>Total des échéances</translation>
+    </message>
+    <message>
+        <source>Type the total to spread first.</source>
+        <translation>Saisissez d&apos;abord le total à échelonner.</translation>
+    </message>
+    <message>
+        <source>{count} instalment(s), total {total}</source>
+        <translation>{count} échéance(s), total {total}</translation>
+    </message>
+</context>
+<context>
     <name>KeyWorkerDialog</name>
     <message>
         <source>Key workers</source>
@@ -1841,6 +2441,45 @@
     <message>
         <source>Last day in the household</source>
         <translation>Dernier jour dans le ménage</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Write a letter</source>
+        <translation>Rédiger un courrier</translation>
+    </message>
+    <message>
+        <source>Write the letter</source>
+        <translation>Rédiger le courrier</translation>
+    </message>
+    <message>
+        <source>{contract}. The letter states the debt in default on its date, month by month; it is kept in the household&apos;s documents.</source>
+        <translation>{contract}. Le courrier indique la dette impayée à sa date, mois par mois ; il est conservé dans les documents du ménage.</translation>
+    </message>
+    <message>
+        <source>Pay or call by</source>
+        <translation>Régler ou prendre contact au plus tard le</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Date of the letter</source>
+        <translation>Date du courrier</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Date limite</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>Échéancier</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2683,44 @@
     </message>
 </context>
 <context>
+    <name>MonthDocumentsDialog</name>
+    <message>
+        <source>Quittance or receipt</source>
+        <translation>Quittance ou reçu</translation>
+    </message>
+    <message>
+        <source>A quittance when the month is fully paid, a receipt when it is partly paid, a notice of amount due otherwise. A document already issued is printed again under its number.</source>
+        <translation>Une quittance si le mois est entièrement réglé, un reçu s&apos;il l&apos;est en partie, un avis d&apos;échéance sinon. Un document déjà émis est réimprimé sous son numéro.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Keep a copy in the household&apos;s documents</source>
+        <translation>Conserver une copie dans les documents du ménage</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Émettre</translation>
+    </message>
+</context>
+<context>
+    <name>MonthsDialog</name>
+    <message>
+        <source>Months covered</source>
+        <translation>Mois couverts</translation>
+    </message>
+    <message>
+        <source>Tick every month this line pays. The amount is split evenly over them, the remaining cents on the last month.</source>
+        <translation>Cochez chaque mois réglé par cette ligne. Le montant est réparti à parts égales entre eux, les centimes restants sur le dernier mois.</translation>
+    </message>
+</context>
+<context>
     <name>NewContractDialog</name>
     <message>
         <source>New contract</source>
@@ -2217,6 +2894,72 @@
     <message>
         <source>{field}: known</source>
         <translation>{field} : connue</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalMonthEdit</name>
+    <message>
+        <source>No month</source>
+        <translation>Aucun mois</translation>
+    </message>
+    <message>
+        <source>{label}: no month</source>
+        <translation>{label} : aucun mois</translation>
+    </message>
+</context>
+<context>
+    <name>OtherEntryDialog</name>
+    <message>
+        <source>Other entry</source>
+        <translation>Autre écriture</translation>
+    </message>
+    <message>
+        <source>Dwelling {dwelling}.</source>
+        <translation>Logement {dwelling}.</translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Type d&apos;écriture</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Month concerned</source>
+        <translation>Mois concerné</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Nature (an amount owed)</source>
+        <translation>Nature (pour une somme due)</translation>
+    </message>
+    <message>
+        <source>First unpaid day of the debt</source>
+        <translation>Date du premier impayé de la dette</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Versé par</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>1 234,56 (a credit: -1 234,56)</source>
+        <translation>1 234,56 (un crédit : -1 234,56)</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +3251,45 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Règlement</translation>
+    </message>
+    <message>
+        <source>Dwelling {dwelling}. A payment naming no month settles the oldest amounts owed first.</source>
+        <translation>Logement {dwelling}. Un règlement qui ne précise aucun mois solde d&apos;abord les sommes dues les plus anciennes.</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>Date de réception</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Month paid</source>
+        <translation>Mois réglé</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode de règlement</translation>
+    </message>
+    <message>
+        <source>Paid by (if not the household)</source>
+        <translation>Réglé par (si ce n&apos;est pas le ménage)</translation>
+    </message>
+    <message>
+        <source>Reference (cheque no., transfer)</source>
+        <translation>Référence (n° de chèque, virement)</translation>
+    </message>
+</context>
+<context>
     <name>PlanGlissementDialog</name>
     <message>
         <source>Plan the glissement</source>
@@ -2641,6 +3423,161 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Renewal date</source>
         <translation>Date de renouvellement</translation>
+    </message>
+</context>
+<context>
+    <name>RentsView</name>
+    <message>
+        <source>Contracts in arrears</source>
+        <translation>Contrats en impayé</translation>
+    </message>
+    <message>
+        <source>&amp;Open the household</source>
+        <translation>&amp;Ouvrir le dossier du ménage</translation>
+    </message>
+    <message>
+        <source>Record a &amp;step…</source>
+        <translation>Enregistrer une &amp;démarche…</translation>
+    </message>
+    <message>
+        <source>&amp;Letter…</source>
+        <translation>&amp;Courrier…</translation>
+    </message>
+    <message>
+        <source>Every level</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <source>Every programme</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>Reference, name, key worker…</source>
+        <translation>Référence, nom, référent…</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Situation on</source>
+        <translation>Situation au</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the rows shown to Excel</source>
+        <translation>Exporter les lignes affichées vers Excel</translation>
+    </message>
+    <message>
+        <source>Steps taken</source>
+        <translation>Démarches effectuées</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Démarche</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>Remise le</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Open the le&amp;tter</source>
+        <translation>Ouvrir le co&amp;urrier</translation>
+    </message>
+    <message>
+        <source>Proof of &amp;delivery…</source>
+        <translation>Preuve de &amp;remise…</translation>
+    </message>
+    <message>
+        <source>Rents and arrears</source>
+        <translation>Loyers et impayés</translation>
+    </message>
+    <message>
+        <source>Reading the accounts…</source>
+        <translation>Lecture des comptes…</translation>
+    </message>
+    <message>
+        <source>{count} contract(s) in arrears on {day}.</source>
+        <translation>{count} contrat(s) en impayé au {day}.</translation>
+    </message>
+    <message>
+        <source>{shown} shown.</source>
+        <translation>{shown} affiché(s).</translation>
+    </message>
+    <message>
+        <source>Select a contract first.</source>
+        <translation>Sélectionnez d&apos;abord un contrat.</translation>
+    </message>
+    <message>
+        <source>Select a step first.</source>
+        <translation>Sélectionnez d&apos;abord une démarche.</translation>
+    </message>
+    <message>
+        <source>No application could open {file}. It was saved as {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {file}. Il a été enregistré sous {path}.</translation>
+    </message>
+    <message>
+        <source>Export the arrears</source>
+        <translation>Exporter les impayés</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} contract(s) exported to {path}.</source>
+        <translation>{count} contrat(s) exporté(s) vers {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n&apos;a pas pu être enregistré : {error}</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +3740,29 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse an entry</source>
+        <translation>Annuler une écriture</translation>
+    </message>
+    <message>
+        <source>Cancel « {label} » of {day} ({amount}). An entry is never deleted.</source>
+        <translation>Annuler « {label} » du {day} ({amount}). Une écriture n&apos;est jamais supprimée.</translation>
+    </message>
+    <message>
+        <source>Date of the reversal</source>
+        <translation>Date de l&apos;annulation</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Cancel « {label} » of {day} ({amount}) from {reversal}?</source>
+        <translation>Annuler « {label} » du {day} ({amount}) à la date du {reversal} ?</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Periodic review</source>
@@ -2956,6 +3916,37 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Seuil</source>
         <translation>Seuil</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Account statement</source>
+        <translation>Relevé de compte</translation>
+    </message>
+    <message>
+        <source>Dwelling {dwelling}.</source>
+        <translation>Logement {dwelling}.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Keep a copy in the household&apos;s documents</source>
+        <translation>Conserver une copie dans les documents du ménage</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Émettre</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +4168,25 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>_InstalmentRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Instalment {n}: due date</source>
+        <translation>Échéance {n} : date</translation>
+    </message>
+    <message>
+        <source>Instalment {n}: amount</source>
+        <translation>Échéance {n} : montant</translation>
+    </message>
+    <message>
+        <source>Remove instalment {n}</source>
+        <translation>Retirer l&apos;échéance {n}</translation>
     </message>
 </context>
 <context>

@@ -171,3 +171,13 @@ def test_export_to_a_file_that_cannot_be_written_changes_nothing(tmp_path: Path)
     )
     assert code != 0
     assert not (tmp_path / "nope").exists()
+
+
+def test_the_rules_are_read_from_the_database_with_their_dates(ledger) -> None:
+    from desktop_app.services.parameters import parameters_in
+
+    db, _, _ = ledger
+    params = db.run_read(parameters_in)
+    assert params.get("arrears.caf_fixed_threshold", date(2026, 12, 31)) is None
+    assert params.get("arrears.caf_fixed_threshold", date(2027, 1, 1)) == 45_000
+    assert params.get("winter_truce.start", date(2027, 1, 1)) == "11-01"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import sqlite3
 import time
 from collections import defaultdict
@@ -12,11 +14,16 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.arrears import LEVELS, PLAN_KEPT
 from desktop_app.domain.households import check_occupancy
+from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.paths import resolve_database
 from desktop_app.persistence import audit
 from desktop_app.persistence.opening import open_database
+from desktop_app.services.arrears import ArrearsLine, arrears_list
+from desktop_app.services.charges import catch_up
 from desktop_app.services.demo import DemoResult, create_demo_database
+from desktop_app.services.ledger import contract_balance
 
 pytestmark = pytest.mark.db
 
@@ -40,6 +47,17 @@ def count(path: Path, sql: str) -> int:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoResult]:
     path = tmp_path_factory.mktemp("life") / "d.db"
     return path, create(path)
+
+
+@pytest.fixture(scope="module")
+def arrears(demo: tuple[Path, DemoResult]) -> list[ArrearsLine]:
+    """The Loyers & impayés list of the demo on its today, read through the service."""
+    path, _result = demo
+    opened = open_database(resolve_database(str(path)))
+    try:
+        return arrears_list(opened.database, actor=SYSTEM_ACTOR, on=TODAY)
+    finally:
+        opened.database.dispose()
 
 
 def test_every_kind_of_record_exists(demo: tuple[Path, DemoResult]) -> None:
@@ -109,6 +127,172 @@ def test_the_audit_chain_verifies(demo: tuple[Path, DemoResult]) -> None:
         opened.database.dispose()
 
 
+def kinds(path: Path, table: str) -> dict[str, int]:
+    return dict(rows(path, f"SELECT kind, count(*) FROM {table} GROUP BY kind"))
+
+
+def test_the_ledger_starts_with_the_history_and_stops_before_today(
+    demo: tuple[Path, DemoResult],
+) -> None:
+    path, _result = demo
+    [(value,)] = rows(path, "SELECT value FROM parameter WHERE key = 'go_live_date'")
+    go_live = date.fromisoformat(json.loads(value))
+    assert go_live == date(TODAY.year - 3, TODAY.month, TODAY.day)
+    first, last = rows(path, "SELECT min(posted_on), max(posted_on) FROM ledger_entry")[0]
+    assert go_live <= date.fromisoformat(first)
+    assert date.fromisoformat(last) < TODAY
+    [(deposits,)] = rows(path, "SELECT max(posted_on) FROM deposit_entry")
+    assert date.fromisoformat(deposits) < TODAY
+    outside = rows(
+        path,
+        "SELECT e.id FROM ledger_entry e JOIN occupancy_contract c ON c.id = e.contract_id "
+        "WHERE e.period_month < date(c.start_date, 'start of month') "
+        "OR (c.end_date IS NOT NULL AND e.period_month > c.end_date)",
+    )
+    assert outside == []
+
+
+def test_the_ledger_has_entries_of_every_kind(demo: tuple[Path, DemoResult]) -> None:
+    path, result = demo
+    life = result.life
+    entries = kinds(path, "ledger_entry")
+    assert entries["charge"] == life.charges > 0
+    assert entries["household_payment"] == life.household_payments > life.contracts
+    assert entries["housing_benefit"] == life.housing_benefits > 0
+    assert entries["fsl_aid"] == life.aids > 0
+    assert entries["remission"] == life.remissions > 0
+    assert entries["reversal"] == life.reversals > 0
+    assert entries.get("irrecoverable", 0) == life.irrecoverable
+    assert entries["deposit_applied"] == kinds(path, "deposit_entry")["applied"] > 0
+    assert {"received", "applied", "refunded"} <= set(kinds(path, "deposit_entry"))
+    assert count(path, "SELECT count(*) FROM deposit_entry") == life.deposit_movements
+    assert count(path, "SELECT count(*) FROM arrears_action") == life.arrears_actions > 0
+    # Every month of every contract is charged once, from the go-live date to this month.
+    assert (
+        count(
+            path,
+            "SELECT count(*) FROM (SELECT contract_id, period_month, nature FROM ledger_entry "
+            "WHERE kind = 'charge' GROUP BY 1, 2, 3 HAVING count(*) > 1)",
+        )
+        == 0
+    )
+    uncharged = rows(
+        path,
+        "SELECT c.id FROM occupancy_contract c WHERE NOT EXISTS (SELECT 1 FROM ledger_entry e "
+        "WHERE e.contract_id = c.id AND e.kind = 'charge')",
+    )
+    assert uncharged == []
+
+
+def test_households_pay_mostly_on_time_some_late_or_in_part(
+    demo: tuple[Path, DemoResult], arrears: list[ArrearsLine]
+) -> None:
+    path, _result = demo
+    # Due days are the 1st, 5th or 10th and the grace is 10 days: after the 20th is late.
+    timely, late = rows(
+        path,
+        "SELECT sum(julianday(posted_on) - julianday(period_month) < 20), "
+        "sum(julianday(posted_on) - julianday(period_month) >= 20) "
+        "FROM ledger_entry WHERE kind = 'household_payment' AND period_month IS NOT NULL "
+        "AND posted_on >= period_month",
+    )[0]
+    assert late > 0
+    assert timely > 10 * late
+    # A month paid in part: settled partly by the household's money, the rest in default.
+    opened = open_database(resolve_database(str(path)))
+    try:
+        partial = []
+        for line in arrears:
+            balance = contract_balance(
+                opened.database, actor=SYSTEM_ACTOR, contract_id=line.contract_id, on=TODAY
+            )
+            partial += [t for t in balance.terms if t.in_default and 0 < t.paid < t.amount]
+    finally:
+        opened.database.dispose()
+    assert partial
+
+
+def test_the_caf_pays_by_monthly_bordereau_on_the_10th(demo: tuple[Path, DemoResult]) -> None:
+    path, result = demo
+    assert count(path, "SELECT count(*) FROM benefit_batch") == result.life.benefit_batches > 20
+    assert rows(
+        path,
+        "SELECT DISTINCT strftime('%d', posted_on) FROM ledger_entry "
+        "WHERE kind = 'housing_benefit'",
+    ) == [("10",)]
+    unbatched = (
+        "SELECT count(*) FROM ledger_entry WHERE kind = 'housing_benefit' AND batch_id IS NULL"
+    )
+    assert count(path, unbatched) == 0
+    totals = rows(
+        path,
+        "SELECT b.total, sum(e.amount) FROM benefit_batch b "
+        "JOIN ledger_entry e ON e.batch_id = b.id GROUP BY b.id",
+    )
+    assert all(total == lines for total, lines in totals)
+    # Only tiers-payant contracts receive it; a suspended benefit is paid back once resumed.
+    paid_to_tenant = rows(
+        path,
+        "SELECT e.id FROM ledger_entry e WHERE e.kind = 'housing_benefit' AND NOT EXISTS "
+        "(SELECT 1 FROM rent_rate r WHERE r.contract_id = e.contract_id AND r.tiers_payant)",
+    )
+    assert paid_to_tenant == []
+    back_payments = count(
+        path,
+        "SELECT count(*) FROM ledger_entry WHERE kind = 'housing_benefit' "
+        "AND julianday(posted_on) - julianday(period_month) > 45",
+    )
+    resumed = count(
+        path,
+        "SELECT count(*) FROM benefit_status s WHERE s.status = 'paid' AND EXISTS (SELECT 1 "
+        "FROM benefit_status e WHERE e.contract_id = s.contract_id AND e.status = 'suspended' "
+        "AND e.valid_from < s.valid_from)",
+    )
+    assert resumed > 0
+    assert back_payments > 0
+
+
+def test_contracts_stand_at_every_level_of_the_ladder(arrears: list[ArrearsLine]) -> None:
+    levels = {line.level for line in arrears}
+    assert levels == set(LEVELS) - {"none"}
+    for line in arrears:
+        assert line.debt is not None
+        assert line.debt > 0
+        assert line.assessment.ladder.episode_start is not None
+
+
+def test_a_repayment_plan_is_kept(
+    demo: tuple[Path, DemoResult], arrears: list[ArrearsLine]
+) -> None:
+    path, result = demo
+    plans = rows(
+        path,
+        "SELECT a.id, a.contract_id, a.action_date, a.amount, count(i.id), sum(i.amount), "
+        "min(i.due_on) FROM arrears_action a JOIN repayment_instalment i ON i.action_id = a.id "
+        "WHERE a.kind = 'repayment_plan' GROUP BY a.id",
+    )
+    assert len(plans) == result.life.repayment_plans >= 1
+    for _id, _contract, agreed, amount, instalments, total, first in plans:
+        assert instalments == 12
+        assert total == amount > 0
+        assert first > agreed
+    kept = [line for line in arrears if PLAN_KEPT in {s.code for s in line.assessment.statuses}]
+    assert {line.contract_id for line in kept} <= {plan[1] for plan in plans}
+    assert kept
+
+
+def test_the_charges_are_complete(demo: tuple[Path, DemoResult], tmp_path: Path) -> None:
+    path, _result = demo
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(path, copy)
+    opened = open_database(resolve_database(str(copy)))
+    try:
+        reports = catch_up(opened.database, actor=SYSTEM_ACTOR, today=TODAY)
+    finally:
+        opened.database.dispose()
+    assert sum(report.entries for report in reports) == 0
+
+
 _SNAPSHOT = (
     "SELECT * FROM stay ORDER BY id",
     "SELECT * FROM occupancy_contract ORDER BY id",
@@ -117,6 +301,17 @@ _SNAPSHOT = (
     "SELECT * FROM sliding_plan ORDER BY id",
     "SELECT * FROM sliding_review ORDER BY id",
     "SELECT id, key_worker_id FROM household ORDER BY id",
+    # Everything but the moment it was written.
+    "SELECT id, contract_id, posted_on, period_month, kind, nature, amount, generated, payer, "
+    "method, reference, batch_id, reverses_id, reason, first_default_on, created_by "
+    "FROM ledger_entry ORDER BY id",
+    "SELECT id, agency, received_on, transfer_reference, total FROM benefit_batch ORDER BY id",
+    "SELECT id, contract_id, posted_on, kind, amount, reference, ledger_entry_id "
+    "FROM deposit_entry ORDER BY id",
+    "SELECT id, contract_id, kind, action_date, outcome, amount, delivered_on, detail "
+    "FROM arrears_action ORDER BY id",
+    "SELECT * FROM repayment_instalment ORDER BY id",
+    "SELECT value FROM parameter WHERE key = 'go_live_date'",
 )
 
 
@@ -155,7 +350,8 @@ def test_progress_follows_the_households_and_cancel_removes_the_file(tmp_path) -
         today=date(2026, 11, 27),
         control=TaskControl(lambda done, total: seen.append((done, total))),
     )
-    assert seen[-1] == (200, 200)
+    total = 200 + count(path, "SELECT count(*) FROM occupancy_contract")
+    assert seen[-1] == (total, total)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     control = TaskControl()
     control.cancel()

@@ -120,6 +120,7 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
         "Partenaires",
         "Parcours",
         "Logement et contrat",
+        "Compte",
         "Documents",
         "Notes",
         "Historique",

@@ -41,13 +41,14 @@ from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.dialogs.stay import EntryDialog, ExitDialog
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.household_tabs.account import AccountTab
 from desktop_app.ui.views.household_tabs.composition import CompositionTab
 from desktop_app.ui.views.household_tabs.contact import ContactTab
 from desktop_app.ui.views.household_tabs.contracts import ContractsTab
 from desktop_app.ui.views.household_tabs.documents import DocumentsTab
 from desktop_app.ui.views.household_tabs.partners import PartnersTab
 
-TabWidget = CompositionTab | ContactTab | PartnersTab | ContractsTab | DocumentsTab
+TabWidget = CompositionTab | ContactTab | PartnersTab | ContractsTab | DocumentsTab | AccountTab
 
 
 class HouseholdFileWindow(QWidget):
@@ -92,6 +93,12 @@ class HouseholdFileWindow(QWidget):
         self.tabs.addTab(self.partners_tab, self.tr("Partners"))
         self.tabs.addTab(self._path_page(), self.tr("Path"))
         self.tabs.addTab(self.contracts_tab, self.tr("Housing and contract"))
+        self.account_tab: AccountTab | None = None
+        if may_ever(workspace.actor, "ledger.read_status") or may_ever(
+            workspace.actor, "ledger.read_amounts"
+        ):
+            self.account_tab = AccountTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+            self.tabs.addTab(self.account_tab, self.tr("Account"))
         self.tabs.addTab(self.documents_tab, self.tr("Documents"))
         # A save in one tab may change what the others show (names, stays, history).
         for tab in self._tabs():
@@ -221,13 +228,14 @@ class HouseholdFileWindow(QWidget):
         self.load_notes(None)
 
     def _tabs(self) -> tuple[TabWidget, ...]:
-        return (
+        tabs: tuple[TabWidget, ...] = (
             self.composition_tab,
             self.contact_tab,
             self.partners_tab,
             self.contracts_tab,
             self.documents_tab,
         )
+        return tabs if self.account_tab is None else (*tabs, self.account_tab)
 
     def load_notes(self, reason: str | None) -> None:
         """Notes the reader may see (a reason makes it a justified access)."""
