@@ -99,9 +99,11 @@ def build_main_window(
     if may_ever(workspace.actor, "household.read"):
         households = HouseholdsView(workspace, tasks=tasks)
 
-        def open_file(household_id: int) -> None:
+        def open_file(household_id: int, *, account: bool = False) -> None:
             window = HouseholdFileWindow(workspace, household_id, tasks=tasks, dialogs=dialogs)
             files.append(window)  # kept alive while the main window lives
+            if account and window.account_tab is not None:
+                window.tabs.setCurrentWidget(window.account_tab)
             window.show()
 
         households.open_requested.connect(open_file)
@@ -109,7 +111,7 @@ def build_main_window(
         sections.append(PartnersView(workspace, tasks=tasks, dialogs=dialogs))
         if may_ever(workspace.actor, "ledger.read_status"):
             rents = RentsView(workspace, tasks=tasks, dialogs=dialogs)
-            rents.open_household.connect(open_file)
+            rents.open_household.connect(lambda household_id: open_file(household_id, account=True))
             sections.append(rents)
         reminders = RemindersPanel(workspace, tasks=tasks, dialogs=dialogs)
         reminders.open_household.connect(open_file)

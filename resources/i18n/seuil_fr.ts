@@ -2710,6 +2710,49 @@
     </message>
 </context>
 <context>
+    <name>MonthWorkBar</name>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Month of the charges</source>
+        <translation>Mois des échéances</translation>
+    </message>
+    <message>
+        <source>&amp;Generate the month&apos;s charges</source>
+        <translation>&amp;Générer les échéances du mois</translation>
+    </message>
+    <message>
+        <source>Close the &amp;month…</source>
+        <translation>Clôturer le &amp;mois…</translation>
+    </message>
+    <message>
+        <source>Charges of the month</source>
+        <translation>Échéances du mois</translation>
+    </message>
+    <message>
+        <source>{month}: {entries} entry(ies) created for {contracts} contract(s), total {total}; {skipped} contract(s) left as they were.</source>
+        <translation>{month} : {entries} écriture(s) créée(s) pour {contracts} contrat(s), total {total} ; {skipped} contrat(s) laissé(s) tels quels.</translation>
+    </message>
+    <message>
+        <source>Close the month</source>
+        <translation>Clôturer le mois</translation>
+    </message>
+    <message>
+        <source>Close {month}? No entry may then be dated in that month; later corrections are posted in an open month and may name it.</source>
+        <translation>Clôturer {month} ? Aucune écriture ne pourra plus être datée de ce mois ; les corrections ultérieures se passent dans un mois ouvert et peuvent le nommer.</translation>
+    </message>
+    <message>
+        <source>{month} is closed.</source>
+        <translation>{month} est clôturé.</translation>
+    </message>
+    <message>
+        <source>Month&apos;s work</source>
+        <translation>Travaux du mois</translation>
+    </message>
+</context>
+<context>
     <name>MonthsDialog</name>
     <message>
         <source>Months covered</source>

@@ -264,6 +264,20 @@ def test_start_catches_up_the_months_charges(app, qtbot, dialogs, tmp_path: Path
         count = db.run_read(lambda s: s.scalar(select(func.count()).select_from(m.LedgerEntry)))
         assert count == 2  # rent and charges of this month, generated once at start
         assert win.statusBar().currentMessage() != ""
+        # a row of « Loyers et impayés » opens the household's file on its account
+        from desktop_app.ui.views.household_file import HouseholdFileWindow
+        from desktop_app.ui.views.rents import RentsView
+
+        rents = next(
+            win.stack.widget(i)
+            for i in range(win.stack.count())
+            if isinstance(win.stack.widget(i), RentsView)
+        )
+        rents.open_household.emit(created.household_id)
+        [file] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HouseholdFileWindow)]
+        qtbot.addWidget(file)
+        assert file.tabs.currentWidget() is file.account_tab
+        qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
     finally:
         tasks.shutdown()
         workspace.close()

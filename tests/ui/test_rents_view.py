@@ -449,3 +449,44 @@ def test_a_social_worker_sees_levels_not_amounts(qtbot, screen) -> None:
     assert not view.export_button.isVisible()
     assert not view.letter_button.isVisible()
     assert view.record_button.isVisible()
+
+
+def test_the_months_charges_and_closing_from_the_screen(qtbot, screen) -> None:
+    from desktop_app.services.ledger import closed_months
+
+    dialogs = ScriptedDialogs(confirmations=[False, True])
+    view = open_view(qtbot, screen, dialogs)
+    bar = view.month_work
+    assert not bar.generate_button.isHidden()
+    assert not bar.close_button.isHidden()
+    bar.month_edit.setDate(QDate.currentDate().addMonths(1))  # next month: still allowed
+    qtbot.mouseClick(bar.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialogs.calls) == 1, timeout=TIMEOUT)
+    kind, title, text = dialogs.calls[0]
+    assert (kind, title) == ("inform", "Échéances du mois")
+    created = int(re.search(r"(\d+) écriture", text).group(1))
+    assert created > 0
+    qtbot.mouseClick(bar.generate_button, Qt.MouseButton.LeftButton)  # nothing twice
+    qtbot.waitUntil(lambda: len(dialogs.calls) == 2, timeout=TIMEOUT)
+    assert " 0 écriture(s) créée(s)" in dialogs.calls[1][2]
+
+    bar.month_edit.setDate(QDate(2026, 9, 1))
+    qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)  # answered « no »
+    assert dialogs.calls[2][0] == "confirm"
+    assert closed_months(screen.scene.workspace.database, actor=SYSTEM_ACTOR) == []
+    qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialogs.calls) == 5, timeout=TIMEOUT)
+    assert dialogs.calls[4] == ("inform", "Clôturer le mois", "09/2026 est clôturé.")
+    [closing] = closed_months(screen.scene.workspace.database, actor=SYSTEM_ACTOR)
+    assert closing.month == date(2026, 9, 1)
+    qtbot.mouseClick(bar.generate_button, Qt.MouseButton.LeftButton)  # a closed month: refused
+    qtbot.waitUntil(lambda: len(dialogs.calls) == 6, timeout=TIMEOUT)
+    assert dialogs.calls[5][0] == "warn"
+
+
+def test_a_social_worker_has_no_months_work(qtbot, screen) -> None:
+    from desktop_app.domain.permissions import Grant
+
+    worker = Actor(user_id=None, login="sw", grants=(Grant("social_worker"),))
+    view = open_view(qtbot, screen, ScriptedDialogs(), actor=worker)
+    assert view.month_work.isHidden()

@@ -69,6 +69,7 @@ from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskHandle, TaskRunner
 from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.household_tabs.documents import safe_file_name
+from desktop_app.ui.views.month_work import MonthWorkBar
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -299,7 +300,7 @@ class RentsView(SectionView):
 
     open_household = Signal(int)
 
-    def __init__(
+    def __init__(  # noqa: PLR0915 - one screen, built top to bottom
         self,
         workspace: Workspace,
         *,
@@ -346,6 +347,7 @@ class RentsView(SectionView):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self._month_work(workspace, tasks, dialogs))
         layout.addWidget(self._actions_box(), 2)
         self.on_edit.dateChanged.connect(lambda _day: self.refresh())
         self.level_combo.currentIndexChanged.connect(lambda _index: self._filter())
@@ -429,6 +431,13 @@ class RentsView(SectionView):
         self.delivery_button.clicked.connect(self.ask_delivery)
         self._action_selection_changed()
         return box
+
+    def _month_work(
+        self, workspace: Workspace, tasks: TaskRunner, dialogs: DialogProvider
+    ) -> MonthWorkBar:
+        self.month_work = MonthWorkBar(workspace, tasks=tasks, dialogs=dialogs)
+        self.month_work.changed.connect(self.refresh)
+        return self.month_work
 
     def section_title(self) -> str:
         """Title in the navigation."""
