@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>Reverse…</source>
-        <translation>Annuler…</translation>
+        <translation>Annuler une écriture…</translation>
     </message>
     <message>
         <source>Deposit…</source>
