@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from desktop_app.domain.errors import ValidationIssue
 from desktop_app.domain.text import normalise
 
 
@@ -44,6 +45,12 @@ class Vocabulary:
     def parse(self, text: str) -> str | None:
         """The code meant by ``text`` (a code, a label or a synonym), or None."""
         return self._lookup.get(normalise(text))
+
+    def issues(self, field: str, value: str | None, code: str) -> list[ValidationIssue]:
+        """No issue when ``value`` is empty or one of the codes; else ``code`` on ``field``."""
+        if value is None or value in self._labels:
+            return []
+        return [ValidationIssue(field, code, {"value": value})]
 
     def __contains__(self, code: object) -> bool:
         return code in self._labels

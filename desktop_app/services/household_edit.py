@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from typing import Final
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from desktop_app.domain import vocabulary as v
-from desktop_app.domain.duplicates import PersonCandidate, find_duplicates
 from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
 from desktop_app.domain.households import MemberSpan, check_heads, check_member
 from desktop_app.domain.messages import message
@@ -40,7 +39,7 @@ from desktop_app.domain.permissions import (
     account_in_force,
     decide,
 )
-from desktop_app.domain.text import normalise, search_tokens
+from desktop_app.domain.text import normalise
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import HistoryValue, record_change
@@ -60,6 +59,7 @@ from desktop_app.services.households import (
     MASK,
     DuplicateCandidate,
     MemberInput,
+    duplicate_candidates,
     household_access,
     refresh_search_text,
 )
@@ -237,12 +237,6 @@ def _length_issues(values: Mapping[str, str | None]) -> list[ValidationIssue]:
         for name, value in values.items()
         if len((value or "").strip()) > _LENGTHS[name]
     ]
-
-
-def _code_issue(field: str, vocabulary: v.Vocabulary, value: str | None) -> list[ValidationIssue]:
-    if value is None or value in vocabulary:
-        return []
-    return [ValidationIssue(field, "household_edit.code_unknown", {"value": value})]
 
 
 def _masked(household: Household, context: AccessContext, actor: Actor) -> bool:
@@ -635,10 +629,14 @@ def _identity_issues(identity: IdentityInput, today: date) -> list[ValidationIss
         }
     )
     issues += (
-        _code_issue("sex", v.SEX, identity.sex)
-        + _code_issue("nationality", v.NATIONALITY, identity.nationality)
-        + _code_issue("benefit_agency", v.BENEFIT_AGENCY, identity.benefit_agency)
-        + _code_issue("legal_protection", v.LEGAL_PROTECTION, identity.legal_protection)
+        v.SEX.issues("sex", identity.sex, "household_edit.code_unknown")
+        + v.NATIONALITY.issues("nationality", identity.nationality, "household_edit.code_unknown")
+        + v.BENEFIT_AGENCY.issues(
+            "benefit_agency", identity.benefit_agency, "household_edit.code_unknown"
+        )
+        + v.LEGAL_PROTECTION.issues(
+            "legal_protection", identity.legal_protection, "household_edit.code_unknown"
+        )
     )
     if identity.birth_date is not None and identity.birth_date > today:
         issues.append(
@@ -988,41 +986,7 @@ def _candidates(
     session: Session, last_name: str, first_name: str, birth_date: date | None
 ) -> list[DuplicateCandidate]:
     """Persons who may be the one typed (the rule of `households.propose_duplicates`)."""
-    query = select(Person.id, Person.last_name, Person.first_name, Person.birth_date)
-    if birth_date is not None:
-        query = query.where(Person.birth_date == birth_date)
-    else:
-        tokens = [
-            t for t in search_tokens(f"{last_name} {first_name}") if len(t) >= _MIN_NAME_TOKEN
-        ]
-        if not tokens:
-            return []
-        escaped = [t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for t in tokens]
-        query = query.where(or_(*(Person.search_name.like(f"%{t}%", escape="\\") for t in escaped)))
-    candidates = [PersonCandidate(*row) for row in session.execute(query.limit(2_000))]
-    found = find_duplicates(last_name, first_name, birth_date, candidates)
-    result = []
-    for candidate, score in found[:_CANDIDATES]:
-        homes = tuple(
-            session.scalars(
-                select(Household.reference)
-                .join(Membership, Membership.household_id == Household.id)
-                .where(Membership.person_id == candidate.person_id)
-                .distinct()
-                .order_by(Household.reference)
-            )
-        )
-        result.append(
-            DuplicateCandidate(
-                candidate.person_id,
-                candidate.last_name,
-                candidate.first_name,
-                candidate.birth_date,
-                homes,
-                round(score, 3),
-            )
-        )
-    return result
+    return duplicate_candidates(session, last_name, first_name, birth_date, limit=_CANDIDATES)
 
 
 def _new_member_issues(member: MemberInput, today: date) -> list[ValidationIssue]:
@@ -1035,7 +999,7 @@ def _new_member_issues(member: MemberInput, today: date) -> list[ValidationIssue
         issues += _length_issues(
             {"last_name": member.last_name, "first_name": member.first_name, "phone": member.phone}
         )
-        issues += _code_issue("sex", v.SEX, member.sex)
+        issues += v.SEX.issues("sex", member.sex, "household_edit.code_unknown")
         issues += _phone_issues(member.phone)
         if member.birth_date is not None and member.birth_date > today:
             issues.append(
@@ -1045,7 +1009,7 @@ def _new_member_issues(member: MemberInput, today: date) -> list[ValidationIssue
                     {"day": format_date(member.birth_date)},
                 )
             )
-    issues += _code_issue("role", v.MEMBER_ROLE, member.role)
+    issues += v.MEMBER_ROLE.issues("role", member.role, "household_edit.code_unknown")
     if member.joined_on is None:
         issues.append(ValidationIssue("joined_on", "household_edit.joined_required"))
     return issues
@@ -1217,7 +1181,9 @@ def change_roles(
     """
     issues: list[ValidationIssue] = []
     for membership_id, role in roles.items():
-        issues += _code_issue(f"roles.{membership_id}", v.MEMBER_ROLE, role)
+        issues += v.MEMBER_ROLE.issues(
+            f"roles.{membership_id}", role, "household_edit.code_unknown"
+        )
 
     def work(session: Session) -> list[MemberPeriod]:
         _household_for(session, actor, household_id, "household.edit")

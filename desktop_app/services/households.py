@@ -467,6 +467,54 @@ class HouseholdCreated:
     reference: str
 
 
+def duplicate_candidates(
+    session: Session,
+    last_name: str,
+    first_name: str,
+    birth_date: date | None,
+    *,
+    limit: int = 10,
+) -> list[DuplicateCandidate]:
+    """Persons already recorded who may be this one, in the caller's transaction.
+
+    The database pre-selects by birth date (indexed), or by name words when the date is
+    unknown; `domain.duplicates` decides.
+    """
+    tokens = [t for t in search_tokens(f"{last_name} {first_name}") if len(t) >= _MIN_NAME_TOKEN]
+    query = select(Person.id, Person.last_name, Person.first_name, Person.birth_date)
+    if birth_date is not None:
+        query = query.where(Person.birth_date == birth_date)
+    elif tokens:
+        query = query.where(
+            or_(*(Person.search_name.like(f"%{_escape_like(t)}%", escape="\\") for t in tokens))
+        )
+    else:
+        return []
+    candidates = [PersonCandidate(*row) for row in session.execute(query.limit(2_000))]
+    result = []
+    for candidate, score in find_duplicates(last_name, first_name, birth_date, candidates)[:limit]:
+        homes = tuple(
+            session.scalars(
+                select(Household.reference)
+                .join(Membership, Membership.household_id == Household.id)
+                .where(Membership.person_id == candidate.person_id)
+                .distinct()
+                .order_by(Household.reference)
+            )
+        )
+        result.append(
+            DuplicateCandidate(
+                candidate.person_id,
+                candidate.last_name,
+                candidate.first_name,
+                candidate.birth_date,
+                homes,
+                round(score, 3),
+            )
+        )
+    return result
+
+
 @service_action("household.read")
 def propose_duplicates(
     database: Database,
@@ -481,44 +529,9 @@ def propose_duplicates(
     The database pre-selects by birth date (indexed), or by name words when the date is
     unknown; `domain.duplicates` decides. The user may then link the existing person.
     """
-    words = search_tokens(f"{last_name} {first_name}")
-    tokens = [token for token in words if len(token) >= _MIN_NAME_TOKEN]
-
-    def read(session: Session) -> list[DuplicateCandidate]:
-        query = select(Person.id, Person.last_name, Person.first_name, Person.birth_date)
-        if birth_date is not None:
-            query = query.where(Person.birth_date == birth_date)
-        elif tokens:
-            query = query.where(
-                or_(*(Person.search_name.like(f"%{_escape_like(t)}%", escape="\\") for t in tokens))
-            )
-        else:
-            return []
-        candidates = [PersonCandidate(*row) for row in session.execute(query.limit(2_000))]
-        found = find_duplicates(last_name, first_name, birth_date, candidates)
-        result = []
-        for candidate, score in found[:10]:
-            homes = tuple(
-                session.scalars(
-                    select(Household.reference)
-                    .join(Membership, Membership.household_id == Household.id)
-                    .where(Membership.person_id == candidate.person_id)
-                    .order_by(Household.reference)
-                )
-            )
-            result.append(
-                DuplicateCandidate(
-                    candidate.person_id,
-                    candidate.last_name,
-                    candidate.first_name,
-                    candidate.birth_date,
-                    homes,
-                    round(score, 3),
-                )
-            )
-        return result
-
-    return database.run_read(read)
+    return database.run_read(
+        lambda session: duplicate_candidates(session, last_name, first_name, birth_date)
+    )
 
 
 def _next_reference(session: Session) -> str:

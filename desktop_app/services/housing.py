@@ -308,12 +308,6 @@ def _postcode_issues(postcode: str | None) -> list[ValidationIssue]:
     return [ValidationIssue("postcode", "housing.postcode_invalid", {"value": text})]
 
 
-def _code_issues(field: str, value: str | None, vocabulary: v.Vocabulary) -> list[ValidationIssue]:
-    if value is None or value in vocabulary:
-        return []
-    return [ValidationIssue(field, "housing.code_unknown", {"value": value})]
-
-
 def _check_cents(**amounts: int) -> None:
     for name, value in amounts.items():
         if isinstance(value, bool) or not isinstance(value, int):
@@ -647,9 +641,9 @@ def _dwelling_issues(
         ("reference", "address", "commune"),
     )
     issues += _postcode_issues(data.postcode)
-    issues += _code_issues("typology", data.typology, v.TYPOLOGY)
-    issues += _code_issues("sector", data.sector, v.SECTOR)
-    issues += _code_issues("dpe_class", data.dpe_class, v.DPE_CLASS)
+    issues += v.TYPOLOGY.issues("typology", data.typology, "housing.code_unknown")
+    issues += v.SECTOR.issues("sector", data.sector, "housing.code_unknown")
+    issues += v.DPE_CLASS.issues("dpe_class", data.dpe_class, "housing.code_unknown")
     if data.surface_m2 is not None and data.surface_m2 <= 0:
         issues.append(ValidationIssue("surface_m2", "housing.surface_invalid"))
     if data.lots < 1:
@@ -1098,7 +1092,7 @@ def add_vacancy(
 
     def work(session: Session) -> VacancyInfo:
         dwelling = _dwelling_for_edit(session, actor, dwelling_id)
-        issues = _code_issues("reason", reason, v.VACANCY_REASON)
+        issues = v.VACANCY_REASON.issues("reason", reason, "housing.code_unknown")
         _raise(issues + _vacancy_issues(session, dwelling, start, end, None))
         row = VacancyPeriod(
             dwelling_id=dwelling.id,

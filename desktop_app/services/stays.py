@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain import vocabulary as v
-from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
+from desktop_app.domain.errors import InvalidInput, RefusedError
 from desktop_app.domain.households import StaySpan, check_stay
 from desktop_app.domain.permissions import AccessContext, Actor
 from desktop_app.persistence import audit
@@ -40,12 +40,6 @@ class StayInfo:
     siao_reference: str | None
     destination: str | None
     exit_reason: str | None
-
-
-def _code_issue(field: str, vocabulary: v.Vocabulary, value: str | None) -> list[ValidationIssue]:
-    if value is None or value in vocabulary:
-        return []
-    return [ValidationIssue(field, "stay.code_unknown", {"value": value})]
 
 
 def _spans(session: Session, household_id: int) -> list[StaySpan]:
@@ -125,9 +119,9 @@ def open_stay(
         require(actor, "household.edit", _context_with(context, programme_id))
         span = StaySpan(None, programme_id, programme.kind, entry, None, None, None)
         issues = (
-            _code_issue("entry_situation", v.ENTRY_SITUATION, entry_situation)
-            + _code_issue("referrer", v.REFERRER, referrer)
-            + _code_issue("dalo_status", v.DALO_STATUS, dalo_status)
+            v.ENTRY_SITUATION.issues("entry_situation", entry_situation, "stay.code_unknown")
+            + v.REFERRER.issues("referrer", referrer, "stay.code_unknown")
+            + v.DALO_STATUS.issues("dalo_status", dalo_status, "stay.code_unknown")
             + check_stay(span, _spans(session, household_id), today=day)
         )
         if issues:
@@ -212,8 +206,8 @@ def close_stay(
             exit_reason,
         )
         issues = (
-            _code_issue("destination", v.DESTINATION, destination)
-            + _code_issue("exit_reason", v.EXIT_REASON, exit_reason)
+            v.DESTINATION.issues("destination", destination, "stay.code_unknown")
+            + v.EXIT_REASON.issues("exit_reason", exit_reason, "stay.code_unknown")
             + check_stay(span, _spans(session, stay.household_id), today=day)
         )
         if issues:

@@ -251,7 +251,7 @@ def test_contract_created_through_the_gui_after_two_refusals(qtbot, scene: Scene
     type_text(qtbot, dialog.amount_edits["expected_benefit"], "310")
     dialog.tiers_payant_box.setChecked(True)
     dialog.due_day_spin.setValue(10)
-    dialog.renewal_edit.none_box.setChecked(False)
+    dialog.renewal_edit.known_check.setChecked(True)
     dialog.renewal_edit.date_edit.setDate(QDate(2026, 3, 2))
     save(qtbot, tab, dialog)
 
@@ -313,7 +313,7 @@ def test_rate_benefit_status_and_renewal(qtbot, scene: Scene) -> None:
     click(qtbot, tab.renewal_button)
     renewal = opened(qtbot, tab, RenewalDialog)
     assert renewal.renewal_edit.value() is None
-    renewal.renewal_edit.none_box.setChecked(False)
+    renewal.renewal_edit.known_check.setChecked(True)
     renewal.renewal_edit.date_edit.setDate(QDate(2027, 3, 2))
     save(qtbot, tab, renewal)
     assert scene.contracts()[0].renewal_date == date(2027, 3, 2)
@@ -407,7 +407,7 @@ def test_sliding_plan_review_caleol_and_planned_date(  # noqa: PLR0915 - one pla
 
     click(qtbot, tab.convention_button)
     convention = opened(qtbot, tab, ConventionDialog)
-    convention.signed_edit.none_box.setChecked(False)
+    convention.signed_edit.known_check.setChecked(True)
     convention.signed_edit.date_edit.setDate(QDate(2025, 2, 20))
     save(qtbot, tab, convention)
     assert scene.contracts()[0].plan.convention_signed_on == date(2025, 2, 20)
@@ -415,7 +415,7 @@ def test_sliding_plan_review_caleol_and_planned_date(  # noqa: PLR0915 - one pla
 
     click(qtbot, tab.caleol_button)
     caleol = opened(qtbot, tab, CaleolDialog)
-    caleol.caleol_edit.none_box.setChecked(False)
+    caleol.caleol_edit.known_check.setChecked(True)
     caleol.caleol_edit.date_edit.setDate(QDate(2026, 10, 15))
     type_text(qtbot, caleol.decision_edit, "Attribution validée")
     save(qtbot, tab, caleol)
@@ -425,7 +425,7 @@ def test_sliding_plan_review_caleol_and_planned_date(  # noqa: PLR0915 - one pla
     click(qtbot, tab.plan_button)
     planning = opened(qtbot, tab, PlanGlissementDialog)
     assert "03/03/2027" in planning.intro_label.text()  # the deadline, start + 24 months
-    planning.planned_edit.none_box.setChecked(False)
+    planning.planned_edit.known_check.setChecked(True)
     planning.planned_edit.date_edit.setDate(QDate(2027, 3, 1))
     save(qtbot, tab, planning)
     plan = scene.contracts()[0].plan

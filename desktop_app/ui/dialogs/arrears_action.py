@@ -45,7 +45,8 @@ from desktop_app.services.arrears_actions import (
     record_delivery,
 )
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.contract import ContractDialog, OptionalDateEdit, date_edit, day_of
+from desktop_app.ui.dialogs.contract import ContractDialog
+from desktop_app.ui.dialogs.form import OptionalDateEdit, date_edit, day_of
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.tasks import TaskRunner
 
@@ -211,13 +212,6 @@ class InstalmentsEditor(QWidget):
         )
 
 
-def _show_row(dialog: ContractDialog, field: str, visible: bool) -> None:
-    """Show or hide a form row by its field name (the cell holding the widget)."""
-    cell = dialog._field_widgets[field].parentWidget()
-    if cell is not None:
-        dialog.form.setRowVisible(cell, visible)
-
-
 class ArrearsActionDialog(ContractDialog):
     """Record a step of DOMAIN §2 (Actions): kind, date, outcome, amount, delivery, detail.
 
@@ -249,7 +243,7 @@ class ArrearsActionDialog(ContractDialog):
         self.outcome_combo = QComboBox()
         self.amount_edit = QLineEdit()
         self.amount_edit.setPlaceholderText("1 234,56")
-        self.delivered_edit = OptionalDateEdit(self.tr("Proof of delivery"), None)
+        self.delivered_edit = OptionalDateEdit(None)
         self.detail_edit = QPlainTextEdit()
         self.detail_edit.setTabChangesFocus(True)
         self.detail_edit.setFixedHeight(70)
@@ -278,7 +272,7 @@ class ArrearsActionDialog(ContractDialog):
         self.amount_edit.setEnabled(kind in AMOUNT_KINDS)
         if kind not in AMOUNT_KINDS:
             self.amount_edit.clear()
-        _show_row(self, "instalments", kind == PLAN)
+        self.set_row_visible("instalments", kind == PLAN)
         if kind == PLAN and not self.instalments.rows:
             self.instalments.add_row()
 
@@ -350,7 +344,7 @@ class LetterDialog(ContractDialog):
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
         self.date_edit = date_edit(today)
         self.deadline_edit = date_edit(today + timedelta(days=FORMAL_NOTICE_DAYS))
-        self.pay_by_edit = OptionalDateEdit(self.tr("Pay or call by"), None)
+        self.pay_by_edit = OptionalDateEdit(None)
         self.instalments = InstalmentsEditor(today)
         self.detail_edit = QLineEdit()
         self.detail_edit.setMaxLength(DETAIL_MAX)
@@ -371,7 +365,7 @@ class LetterDialog(ContractDialog):
         kind = self.kind()
         self.deadline_edit.setEnabled(kind == "formal_notice")
         self.pay_by_edit.setEnabled(kind == "reminder")
-        _show_row(self, "instalments", kind == "repayment_plan")
+        self.set_row_visible("instalments", kind == "repayment_plan")
         if kind == "repayment_plan" and not self.instalments.rows:
             self.instalments.add_row()
 
@@ -422,9 +416,7 @@ class DeliveryDialog(ContractDialog):
         )
         self._action = action
         self.set_intro(action.label)
-        self.delivered_edit = OptionalDateEdit(
-            self.tr("Delivered on"), action.delivered_on or date.today()
-        )
+        self.delivered_edit = OptionalDateEdit(action.delivered_on or date.today())
         self.row(self.tr("Delivered on"), self.delivered_edit, "delivered_on")
 
     def accept(self) -> None:

@@ -8,28 +8,19 @@ termination, an end, a failure, a transfer) are confirmed through the `DialogPro
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
-from typing import Any
+from collections.abc import Sequence
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.errors import InvalidInput, KnownError, ValidationIssue
+from desktop_app.domain.errors import ValidationIssue
 from desktop_app.domain.money import format_eur, parse_amount
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.vocabulary import (
@@ -59,6 +50,7 @@ from desktop_app.services.contracts import (
 )
 from desktop_app.services.housing import DwellingInfo
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.form import FormDialog, OptionalDateEdit, date_edit, day_of
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.tasks import TaskRunner
 
@@ -68,65 +60,17 @@ _REASON_MAX = 300  # as the service checks (OccupancyContract.end_reason)
 _PARTICIPANTS_MAX = 500
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def date_edit(day: date | None = None) -> QDateEdit:
-    """A date typed dd/MM/yyyy (today unless given), with its calendar."""
-    edit = QDateEdit(_qdate(day) if day is not None else QDate.currentDate())
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
-
-
-def day_of(edit: QDateEdit) -> date:
-    """The day shown by a date edit."""
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
-
-
 def dwelling_text(dwelling: DwellingInfo) -> str:
     """How a dwelling is named in a choice list: reference, address, commune."""
     return f"{dwelling.reference} — {dwelling.address}, {dwelling.commune}"
 
 
-class OptionalDateEdit(QWidget):
-    """A date that may be left out: « No date » ticked, or a day typed dd/MM/yyyy."""
-
-    def __init__(self, label: str, day: date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.date_edit = date_edit(day)
-        self.date_edit.setAccessibleName(label)
-        self.none_box = QCheckBox(self.tr("No date"))
-        self.none_box.setAccessibleName(self.tr("{label}: no date").format(label=label))
-        self.none_box.toggled.connect(lambda checked: self.date_edit.setEnabled(not checked))
-        layout.addWidget(self.date_edit, 1)
-        layout.addWidget(self.none_box)
-        self.set_value(day)
-
-    def value(self) -> date | None:
-        """The day, or None when « No date » is ticked."""
-        return None if self.none_box.isChecked() else day_of(self.date_edit)
-
-    def set_value(self, day: date | None) -> None:
-        """Show ``day``, or tick « No date »."""
-        if day is not None:
-            self.date_edit.setDate(_qdate(day))
-        self.none_box.setChecked(day is None)
-        self.date_edit.setEnabled(day is not None)
-
-
-class ContractDialog(QDialog):
-    """Shared frame: a form whose fields show their own problems, a general line, Save/Cancel.
+class ContractDialog(FormDialog):
+    """The shared frame (`form.FormDialog`) of the contract and account dialogs.
 
     Signals:
         saved(object): what the service returned (a `ContractInfo`, or a `TransferInfo`).
     """
-
-    saved = Signal(object)
 
     def __init__(
         self,
@@ -137,58 +81,14 @@ class ContractDialog(QDialog):
         dialogs: DialogProvider | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent, tasks=tasks, dialogs=dialogs)
         self._workspace = workspace
-        self._tasks = tasks
-        self._dialogs = dialogs
-        layout = self._layout = QVBoxLayout(self)
-        self.intro_label = QLabel()
-        self.intro_label.setWordWrap(True)
-        self.intro_label.setVisible(False)
-        layout.addWidget(self.intro_label)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.field_errors: dict[str, QLabel] = {}
-        self._field_widgets: dict[str, QWidget] = {}
         self.amount_edits: dict[str, QLineEdit] = {}
-        self.setMinimumWidth(520)
 
-    # ------------------------------------------------------------- building the form
-
-    def set_intro(self, text: str) -> None:
-        """A sentence above the form saying what the action does."""
-        self.intro_label.setText(text)
-        self.intro_label.setVisible(bool(text))
-
-    def row(self, label: str, widget: QWidget, field: str | None = None) -> None:
-        """A labelled field with its accessible name and, for ``field``, its problem line."""
-        widget.setAccessibleName(label)
-        if field is None:
-            self.form.addRow(label, widget)
-            return
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setVisible(False)
-        column.addWidget(error)
-        self.form.addRow(label, cell)
-        self.field_errors[field] = error
-        self._field_widgets[field] = widget
+    @property
+    def field_errors(self) -> dict[str, QLabel]:
+        """The problem line under each field, by field name."""
+        return self._field_errors
 
     def add_rate_fields(self, rate: RateInfo | None) -> None:
         """Amounts typed the French way (« 1 234,56 »), tiers payant and due day."""
@@ -241,83 +141,9 @@ class ContractDialog(QDialog):
             [],
         )
 
-    # ------------------------------------------------------------- problems
-
-    def show_issues(self, issues: Sequence[ValidationIssue]) -> None:
-        """Each problem under its field (the others under the form); focus on the first."""
-        self.clear_issues()
-        by_field: dict[str, list[str]] = defaultdict(list)
-        general: list[str] = []
-        for issue in issues:
-            if issue.field in self.field_errors:
-                by_field[issue.field].append(issue.text)
-            else:
-                general.append(issue.text)
-        for field, texts in by_field.items():
-            label = self.field_errors[field]
-            label.setText("\n".join("⚠ " + text for text in texts))
-            label.setVisible(True)
-            self._field_widgets[field].setAccessibleDescription(" ".join(texts))
-        self.error_label.setText("\n".join("⚠ " + text for text in general))
-        self._grow()
-        first = next((f for f in self.field_errors if f in by_field), None)
-        if first is not None:
-            self._field_widgets[first].setFocus()
-
-    def _grow(self) -> None:
-        """Grow to show the problem lines (wrapped) instead of squeezing the fields."""
-        layout = self._layout
-        layout.activate()
-        needed = (
-            layout.totalHeightForWidth(self.width())
-            if layout.hasHeightForWidth()
-            else layout.totalSizeHint().height()
-        )
-        if needed > self.height():
-            self.resize(self.width(), needed)
-
-    def clear_issues(self) -> None:
-        """Forget the problems shown (before a new attempt)."""
-        for field, label in self.field_errors.items():
-            label.clear()
-            label.setVisible(False)
-            self._field_widgets[field].setAccessibleDescription("")
-        self.error_label.clear()
-
-    def problems(self) -> list[str]:
+    def problems(self) -> list[str]:  # type: ignore[override]
         """Every problem shown, under the fields then under the form."""
-        texts = [label.text() for label in self.field_errors.values() if label.text()]
-        return [*texts, *([self.error_label.text()] if self.error_label.text() else [])]
-
-    # ------------------------------------------------------------- saving
-
-    def submit(self, job: Callable[[], Any], *, name: str, confirm: str | None = None) -> None:
-        """Ask (when ``confirm`` is given), then run the service call on the write worker."""
-        if (
-            confirm is not None
-            and self._dialogs is not None
-            and not self._dialogs.confirm(self, self.windowTitle(), confirm)
-        ):
-            return
-        self.save_button.setEnabled(False)
-        self._tasks.write(
-            lambda _c: job(), name=name, on_done=self._finished, on_error=self._refused
-        )
-
-    def _finished(self, result: object) -> None:
-        self.saved.emit(result)
-        self.done(QDialog.DialogCode.Accepted)
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(error, InvalidInput):
-            self.show_issues(error.issues)
-        elif isinstance(error, KnownError):
-            self.clear_issues()
-            self.error_label.setText("⚠ " + error.text)
-            self._grow()
-        else:
-            raise error
+        return list(super().problems().values())
 
 
 def _kind_combo(current: str | None) -> QComboBox:
@@ -361,7 +187,7 @@ class NewContractDialog(ContractDialog):
             self.dwelling_combo.addItem(text, dwelling.dwelling_id)
         self.kind_combo = _kind_combo("sublease")
         self.start_edit = date_edit()
-        self.renewal_edit = OptionalDateEdit(self.tr("Renewal date"), None)
+        self.renewal_edit = OptionalDateEdit(None)
         self.row(self.tr("Dwelling"), self.dwelling_combo, "dwelling")
         self.row(self.tr("Kind of contract"), self.kind_combo, "kind")
         self.row(self.tr("First day"), self.start_edit, "start")
@@ -496,7 +322,7 @@ class RenewalDialog(ContractDialog):
     ) -> None:
         super().__init__(self.tr("Renewal date"), workspace, tasks=tasks, parent=parent)
         self._contract = contract
-        self.renewal_edit = OptionalDateEdit(self.tr("Renewal date"), contract.renewal_date)
+        self.renewal_edit = OptionalDateEdit(contract.renewal_date)
         self.row(self.tr("Renewal date"), self.renewal_edit, "renewal_date")
 
     def accept(self) -> None:
@@ -601,9 +427,7 @@ class CaleolDialog(ContractDialog):
         super().__init__(self.tr("CALEOL"), workspace, tasks=tasks, parent=parent)
         self._contract = contract
         plan = contract.plan
-        self.caleol_edit = OptionalDateEdit(
-            self.tr("CALEOL date"), plan.caleol_date if plan else None
-        )
+        self.caleol_edit = OptionalDateEdit(plan.caleol_date if plan else None)
         self.decision_edit = QLineEdit(plan.caleol_decision or "" if plan else "")
         self.decision_edit.setMaxLength(_REASON_MAX)
         self.row(self.tr("CALEOL date"), self.caleol_edit, "caleol_date")
@@ -639,9 +463,7 @@ class ConventionDialog(ContractDialog):
         super().__init__(self.tr("Tripartite convention"), workspace, tasks=tasks, parent=parent)
         self._contract = contract
         plan = contract.plan
-        self.signed_edit = OptionalDateEdit(
-            self.tr("Signed on"), plan.convention_signed_on if plan else None
-        )
+        self.signed_edit = OptionalDateEdit(plan.convention_signed_on if plan else None)
         self.row(self.tr("Signed on"), self.signed_edit, "signed_on")
 
     def accept(self) -> None:
@@ -676,9 +498,7 @@ class PlanGlissementDialog(ContractDialog):
                     deadline=format_date(plan.schedule.deadline)
                 )
             )
-        self.planned_edit = OptionalDateEdit(
-            self.tr("Planned glissement date"), plan.planned_on if plan else None
-        )
+        self.planned_edit = OptionalDateEdit(plan.planned_on if plan else None)
         self.row(self.tr("Planned glissement date"), self.planned_edit, "planned_on")
 
     def accept(self) -> None:

@@ -9,29 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.errors import InvalidInput, KnownError, ValidationIssue
+from desktop_app.domain.errors import ValidationIssue
 from desktop_app.domain.money import format_eur, parse_amount
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.vocabulary import (
@@ -64,6 +57,9 @@ from desktop_app.services.household_edit import (
 )
 from desktop_app.services.households import DuplicateCandidate, MemberInput
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.form import FormDialog, OptionalDateEdit
+from desktop_app.ui.dialogs.form import date_edit as _date_edit
+from desktop_app.ui.dialogs.form import day_of as _day
 from desktop_app.ui.tasks import TaskRunner
 
 _CHOSEN = Qt.ItemDataRole.UserRole
@@ -71,22 +67,6 @@ _ROW = re.compile(r"^resources\[(\d+)\]")
 
 
 # ------------------------------------------------------------------ small widgets
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(_qdate(value) if value is not None else QDate.currentDate())
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
 
 
 def _combo(
@@ -109,166 +89,17 @@ def _text(edit: QLineEdit) -> str | None:
     return edit.text().strip() or None
 
 
-class OptionalDateEdit(QWidget):
-    """A date that may stay empty: a « known » check box, then a dd/MM/yyyy date edit."""
-
-    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.known_check = QCheckBox(self.tr("Known"))
-        self.date_edit = _date_edit(value)
-        row.addWidget(self.known_check)
-        row.addWidget(self.date_edit, 1)
-        self.known_check.toggled.connect(self.date_edit.setEnabled)
-        self.set_value(value)
-        self.setFocusProxy(self.known_check)
-
-    def name(self, label: str) -> None:
-        """Accessible names of both parts, from the field's label."""
-        self.setAccessibleName(label)
-        self.known_check.setAccessibleName(self.tr("{field}: known").format(field=label))
-        self.date_edit.setAccessibleName(label)
-
-    def value(self) -> date | None:
-        """The date, or None when left empty."""
-        return _day(self.date_edit) if self.known_check.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        """Show ``value`` (None: empty)."""
-        self.known_check.setChecked(value is not None)
-        self.date_edit.setEnabled(value is not None)
-        if value is not None:
-            self.date_edit.setDate(_qdate(value))
-
-
 # ------------------------------------------------------------------ the shared frame
 
 
-class _FormDialog(QDialog):
-    """A form whose fields show their own problems, a line for the others, Save and Cancel.
-
-    Subclasses add fields with `field` and implement `request`, which reads the form and
-    returns the service call to run (adding to ``issues`` what is wrong before asking).
-
-    Signals:
-        saved(object): the DTO the service returned, once committed.
-    """
-
-    saved = Signal(object)
+class _FormDialog(FormDialog):
+    """The shared frame (`form.FormDialog`) with the workspace the services are called with."""
 
     def __init__(
         self, title: str, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(title, parent, tasks=tasks, width=540)
         self._workspace = workspace
-        self._tasks = tasks
-        self.setWindowTitle(title)
-        self.main_layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.main_layout.addLayout(self.form)
-        self.fields: dict[str, QWidget] = {}
-        self._field_errors: dict[str, QLabel] = {}
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setVisible(False)
-        self.error_label.setAccessibleName(self.tr("Problems to correct"))
-        self.main_layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.main_layout.addWidget(self.buttons)
-        self.setMinimumWidth(540)
-
-    def field(self, name: str, label: str, widget: QWidget) -> None:
-        """A labelled field (accessible name, keyboard buddy) with its problem line under it."""
-        if isinstance(widget, OptionalDateEdit):
-            widget.name(label)
-        else:
-            widget.setAccessibleName(label)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setVisible(False)
-        column.addWidget(error)
-        self.form.addRow(caption, holder)
-        self.fields[name] = widget
-        self._field_errors[name] = error
-
-    def problems(self) -> dict[str, str]:
-        """The problems shown, by field name ("" for those under the form)."""
-        shown = {name: label.text() for name, label in self._field_errors.items() if label.text()}
-        if self.error_label.text():
-            shown[""] = self.error_label.text()
-        return shown
-
-    def place(self, issue: ValidationIssue) -> str | None:
-        """The field an issue is shown under, None for the line under the form."""
-        return issue.field if issue.field in self._field_errors else None
-
-    def show_issues(self, issues: Sequence[ValidationIssue], general: str = "") -> None:
-        """Put each issue under its field (the others under the form); clear the old ones."""
-        texts: dict[str, list[str]] = {}
-        others = [general] if general else []
-        for issue in issues:
-            name = self.place(issue)
-            if name is None:
-                others.append("⚠ " + issue.text)
-            else:
-                texts.setdefault(name, []).append("⚠ " + issue.text)
-        for name, label in self._field_errors.items():
-            text = "\n".join(texts.get(name, []))
-            label.setText(text)
-            label.setVisible(bool(text))
-            self.fields[name].setAccessibleDescription(text)
-        self.error_label.setText("\n".join(others))
-        self.error_label.setVisible(bool(others))
-        for name in texts:
-            self.fields[name].setFocus()
-            break
-
-    def request(self, issues: list[ValidationIssue]) -> Callable[[], object]:
-        """Read the form: the service call to run, or issues added to ``issues``."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        """Check what can be checked here, then ask the service through the write worker."""
-        issues: list[ValidationIssue] = []
-        call = self.request(issues)
-        if issues:
-            self.show_issues(issues)
-            return
-        self.save_button.setEnabled(False)
-        self._tasks.write(
-            lambda _c: call(),
-            name=type(self).__name__,
-            on_done=self._finished,
-            on_error=self.refused,
-        )
-
-    def _finished(self, result: object) -> None:
-        self.saved.emit(result)
-        self.done(QDialog.DialogCode.Accepted)
-
-    def refused(self, error: BaseException) -> None:
-        """The service refused: show why, keep what was typed."""
-        self.save_button.setEnabled(True)
-        if isinstance(error, InvalidInput):
-            self.show_issues(error.issues)
-        elif isinstance(error, KnownError):
-            self.show_issues([], general="⚠ " + error.text)
-        else:
-            raise error
 
 
 # ------------------------------------------------------------------ address

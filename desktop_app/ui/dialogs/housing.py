@@ -13,22 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.errors import InvalidInput, KnownError, ValidationIssue
+from desktop_app.domain.errors import ValidationIssue
 from desktop_app.domain.money import format_eur, parse_amount
 from desktop_app.domain.periods import format_date, parse_date
 from desktop_app.domain.vocabulary import (
@@ -59,6 +53,9 @@ from desktop_app.services.housing import (
     update_landlord,
 )
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.form import FormDialog
+from desktop_app.ui.dialogs.form import date_edit as _date_edit
+from desktop_app.ui.dialogs.form import day_of as _day
 from desktop_app.ui.tasks import TaskRunner
 
 _MAX_COUNT = 9_999
@@ -74,19 +71,6 @@ class StockChoices:
 
 
 # ------------------------------------------------------------------ small widgets and readers
-
-
-def _date_edit(value: date | None = None) -> QDateEdit:
-    day = QDate(value.year, value.month, value.day) if value is not None else QDate.currentDate()
-    edit = QDateEdit(day)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
 
 
 def _vocabulary_combo(
@@ -178,121 +162,14 @@ def _amount_text(cents: int) -> str:
 # ------------------------------------------------------------------ the shared frame
 
 
-class HousingFormDialog(QDialog):
-    """A form whose fields show their own problems, a line for the others, Save and Cancel.
-
-    Subclasses add their fields with `field` and implement `request`, which reads the form and
-    returns the service call to run (or adds issues found before asking the service).
-
-    Signals:
-        saved(object): the DTO the service returned, once committed.
-    """
-
-    saved = Signal(object)
+class HousingFormDialog(FormDialog):
+    """The shared frame (`form.FormDialog`) with the workspace the services are called with."""
 
     def __init__(
         self, title: str, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(title, parent, tasks=tasks)
         self._workspace = workspace
-        self._tasks = tasks
-        self.setWindowTitle(title)
-        self._layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self._layout.addLayout(self.form)
-        self.fields: dict[str, QWidget] = {}
-        self._field_errors: dict[str, QLabel] = {}
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setVisible(False)
-        self._layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self._layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-
-    def field(self, name: str, label: str, widget: QWidget) -> None:
-        """A labelled field (accessible name, keyboard buddy) with its problem line under it."""
-        widget.setAccessibleName(label)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setVisible(False)
-        column.addWidget(error)
-        self.form.addRow(caption, holder)
-        self.fields[name] = widget
-        self._field_errors[name] = error
-
-    def problems(self) -> dict[str, str]:
-        """The problems shown, by field name ("" for those under the form)."""
-        shown = {name: label.text() for name, label in self._field_errors.items() if label.text()}
-        if self.error_label.text():
-            shown[""] = self.error_label.text()
-        return shown
-
-    def show_issues(self, issues: Sequence[ValidationIssue], general: str = "") -> None:
-        """Put each issue under its field (the others under the form); clear the old ones."""
-        texts: dict[str, list[str]] = {}
-        others = [general] if general else []
-        for issue in issues:
-            if issue.field in self._field_errors:
-                texts.setdefault(issue.field, []).append("⚠ " + issue.text)
-            else:
-                others.append("⚠ " + issue.text)
-        for name, label in self._field_errors.items():
-            text = "\n".join(texts.get(name, []))
-            label.setText(text)
-            label.setVisible(bool(text))
-            self.fields[name].setAccessibleDescription(text)
-        self.error_label.setText("\n".join(others))
-        self.error_label.setVisible(bool(others))
-        for name in texts:
-            self.fields[name].setFocus()
-            break
-
-    def request(self, issues: list[ValidationIssue]) -> Callable[[], object]:
-        """Read the form: the service call to run, or issues added to ``issues``."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        """Check what can be checked here, then ask the service through the write worker."""
-        issues: list[ValidationIssue] = []
-        call = self.request(issues)
-        if issues:
-            self.show_issues(issues)
-            return
-        self.save_button.setEnabled(False)
-        self._tasks.write(
-            lambda _c: call(),
-            name=type(self).__name__,
-            on_done=self._finished,
-            on_error=self._refused,
-        )
-
-    def _finished(self, result: object) -> None:
-        self.saved.emit(result)
-        self.done(QDialog.DialogCode.Accepted)
-
-    def _refused(self, error: BaseException) -> None:
-        """The service refused: show why, keep what was typed."""
-        self.save_button.setEnabled(True)
-        if isinstance(error, InvalidInput):
-            self.show_issues(error.issues)
-        elif isinstance(error, KnownError):
-            self.show_issues([], general="⚠ " + error.text)
-        else:
-            raise error
 
 
 # ------------------------------------------------------------------ landlords

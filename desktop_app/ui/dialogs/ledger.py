@@ -50,7 +50,8 @@ from desktop_app.services.receipts import (
     month_documents,
 )
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.contract import ContractDialog, date_edit, day_of
+from desktop_app.ui.dialogs.contract import ContractDialog
+from desktop_app.ui.dialogs.form import date_edit, day_of
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.tasks import TaskRunner
 
@@ -143,12 +144,6 @@ class LedgerDialog(ContractDialog):
         except InvalidInput as error:
             self.show_issues(error.issues)
             return None
-
-    def set_row_visible(self, field: str, visible: bool) -> None:
-        """Show or hide a field's whole row (label, field and problem line)."""
-        cell = self._field_widgets[field].parentWidget()
-        if cell is not None:
-            self.form.setRowVisible(cell, visible)
 
 
 def _combo(items: Sequence[tuple[str, str | None]]) -> QComboBox:

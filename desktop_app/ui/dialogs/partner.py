@@ -7,23 +7,17 @@ service accepted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.errors import InvalidInput, KnownError
 from desktop_app.domain.progress import TaskControl
 from desktop_app.domain.vocabulary import PARTNER_KIND
 from desktop_app.services.partners import (
@@ -41,6 +35,7 @@ from desktop_app.services.partners import (
     update_partner,
 )
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.form import FormDialog
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskHandle, TaskRunner
 
@@ -68,55 +63,14 @@ def _text(edit: QLineEdit) -> str | None:
     return edit.text().strip() or None
 
 
-class _FormDialog(QDialog):
-    """Shared frame: a form, the problems the service returns, and Save/Cancel.
+class _FormDialog(FormDialog):
+    """The shared frame (`form.FormDialog`) with the partner screens' own Save text."""
 
-    Signals:
-        saved(object): the service's DTO, once the save is committed.
-    """
-
-    saved = Signal(object)
+    _tasks: TaskRunner  # set by each dialog before it can save
 
     def __init__(self, title: str, save_text: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.layout_ = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Problems to correct"))
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(480)
-
-    def finish_layout(self) -> None:
-        """Problems and buttons below whatever the subclass added."""
-        self.layout_.addWidget(self.error_label)
-        self.layout_.addWidget(self.buttons)
-
-    def row(self, label: str, widget: QWidget) -> None:
-        """A labelled field, with its accessible name."""
-        widget.setAccessibleName(label)
-        self.form.addRow(label, widget)
-
-    def finished_with(self, result: object) -> None:
-        """The service accepted: say so and close."""
-        self.saved.emit(result)
-        self.done(QDialog.DialogCode.Accepted)
-
-    def refused(self, error: BaseException) -> None:
-        """The service refused: show why, keep what was typed."""
-        self.save_button.setEnabled(True)
-        if isinstance(error, InvalidInput):
-            self.error_label.setText("\n".join("⚠ " + issue.text for issue in error.issues))
-        elif isinstance(error, KnownError):
-            self.error_label.setText("⚠ " + error.text)
-        else:
-            raise error
+        super().__init__(title, parent, save_text=save_text, width=480)
+        self.layout_ = self.main_layout
 
 
 class PartnerDialog(_FormDialog):
@@ -152,7 +106,6 @@ class PartnerDialog(_FormDialog):
         self.row(self.tr("Address"), self.address_edit)
         self.row(self.tr("Postcode"), self.postcode_edit)
         self.row(self.tr("Commune"), self.commune_edit)
-        self.finish_layout()
 
     def data(self) -> PartnerInput:
         """What the form holds."""
@@ -224,7 +177,6 @@ class ContactDialog(_FormDialog):
         self.row(self.tr("Position"), self.position_edit)
         self.row(self.tr("Phone"), self.phone_edit)
         self.row(self.tr("E-mail"), self.email_edit)
-        self.finish_layout()
 
     def accept(self) -> None:
         """Ask the service; problems come back into the dialog."""
@@ -306,7 +258,6 @@ class LinkPartnerDialog(_FormDialog):
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText(self.tr("e.g. CMP — Dr X, mandataire…"))
         self.row(self.tr("Role for this household"), self.role_edit)
-        self.finish_layout()
         self.partner_dialog: PartnerDialog | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -415,7 +366,6 @@ class RoleDialog(_FormDialog):
         )
         self.role_edit = QLineEdit(partner.role or "")
         self.row(self.tr("Role for this household"), self.role_edit)
-        self.finish_layout()
 
     def accept(self) -> None:
         """Ask the service; problems come back into the dialog."""

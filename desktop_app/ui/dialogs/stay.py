@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.errors import InvalidInput, KnownError
 from desktop_app.domain.vocabulary import (
     DALO_STATUS,
     DESTINATION,
@@ -28,6 +20,8 @@ from desktop_app.domain.vocabulary import (
 )
 from desktop_app.services.stays import StayInfo, close_stay, open_stay
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.form import FormDialog
+from desktop_app.ui.dialogs.form import day_of as _day
 from desktop_app.ui.tasks import TaskRunner
 
 
@@ -44,54 +38,13 @@ def _combo(
     return combo
 
 
-def _day(edit: QDateEdit) -> date:
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
+class _StayDialog(FormDialog):
+    """The shared frame (`form.FormDialog`) of the entry and exit dialogs."""
 
-
-class _StayDialog(QDialog):
-    """Shared frame: a form, the problems the service returns, and Save/Cancel."""
-
-    saved = Signal(object)
+    _tasks: TaskRunner  # set by each dialog before it can save
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.layout_ = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.layout_.addWidget(self.error_label)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(buttons)
-        self.setMinimumWidth(520)
-
-    def row(self, label: str, widget: QWidget) -> None:
-        """A labelled field, with its accessible name."""
-        widget.setAccessibleName(label)
-        self.form.addRow(label, widget)
-
-    def finished_with(self, stay: StayInfo) -> None:
-        """The service accepted: say so and close."""
-        self.saved.emit(stay)
-        self.done(QDialog.DialogCode.Accepted)
-
-    def refused(self, error: BaseException) -> None:
-        """The service refused: show why, keep what was typed."""
-        self.save_button.setEnabled(True)
-        if isinstance(error, InvalidInput):
-            self.error_label.setText("\n".join("⚠ " + issue.text for issue in error.issues))
-        elif isinstance(error, KnownError):
-            self.error_label.setText("⚠ " + error.text)
-        else:
-            raise error
+        super().__init__(title, parent)
 
 
 class EntryDialog(_StayDialog):

@@ -9,7 +9,7 @@ sees their own house only, and no landlords tab: landlords are association-wide)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -241,7 +241,7 @@ class DwellingsPage(QWidget):
 
     def _leases_box(self, editable: bool) -> QGroupBox:
         box = QGroupBox(self.tr("Main leases"))
-        column = QVBoxLayout(box)
+        QVBoxLayout(box)
         self.leases_model: DtoTableModel[MainLeaseInfo] = DtoTableModel(
             [
                 (self.tr("Start"), lambda m: format_date(m.start)),
@@ -259,24 +259,21 @@ class DwellingsPage(QWidget):
                 ),
             ]
         )
-        self.leases_table = _table(self.leases_model, self.tr("Main leases"))
-        column.addWidget(self.leases_table, 1)
-        row = QHBoxLayout()
-        self.add_lease_button = QPushButton(self.tr("Add main lease…"))
-        self.end_lease_button = QPushButton(self.tr("End main lease…"))
-        for button in (self.add_lease_button, self.end_lease_button):
-            button.setVisible(editable)
-            row.addWidget(button)
-        row.addStretch(1)
-        column.addLayout(row)
-        self.leases_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.add_lease_button.clicked.connect(self.ask_add_lease)
-        self.end_lease_button.clicked.connect(self.ask_end_lease)
+        box, self.leases_table, buttons = self._table_box(
+            box,
+            self.leases_model,
+            [
+                (self.tr("Add main lease…"), self.ask_add_lease),
+                (self.tr("End main lease…"), self.ask_end_lease),
+            ],
+            editable,
+        )
+        self.add_lease_button, self.end_lease_button = buttons
         return box
 
     def _vacancies_box(self, editable: bool) -> QGroupBox:
         box = QGroupBox(self.tr("Vacancy periods"))
-        column = QVBoxLayout(box)
+        QVBoxLayout(box)
         self.vacancies_model: DtoTableModel[VacancyInfo] = DtoTableModel(
             [
                 (self.tr("From"), lambda v: format_date(v.start)),
@@ -288,20 +285,42 @@ class DwellingsPage(QWidget):
                 ),
             ]
         )
-        self.vacancies_table = _table(self.vacancies_model, self.tr("Vacancy periods"))
-        column.addWidget(self.vacancies_table, 1)
-        row = QHBoxLayout()
-        self.add_vacancy_button = QPushButton(self.tr("Add vacancy…"))
-        self.end_vacancy_button = QPushButton(self.tr("End vacancy…"))
-        for button in (self.add_vacancy_button, self.end_vacancy_button):
-            button.setVisible(editable)
-            row.addWidget(button)
-        row.addStretch(1)
-        column.addLayout(row)
-        self.vacancies_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.add_vacancy_button.clicked.connect(self.ask_add_vacancy)
-        self.end_vacancy_button.clicked.connect(self.ask_end_vacancy)
+        box, self.vacancies_table, buttons = self._table_box(
+            box,
+            self.vacancies_model,
+            [
+                (self.tr("Add vacancy…"), self.ask_add_vacancy),
+                (self.tr("End vacancy…"), self.ask_end_vacancy),
+            ],
+            editable,
+        )
+        self.add_vacancy_button, self.end_vacancy_button = buttons
         return box
+
+    def _table_box(
+        self,
+        box: QGroupBox,
+        model: QAbstractItemModel,
+        actions: Sequence[tuple[str, Callable[[], object]]],
+        editable: bool,
+    ) -> tuple[QGroupBox, QTableView, list[QPushButton]]:
+        """A titled list with its row of buttons (shown to those who may edit)."""
+        layout = box.layout()
+        assert isinstance(layout, QVBoxLayout)
+        table = _table(model, box.title())
+        layout.addWidget(table, 1)
+        row = QHBoxLayout()
+        buttons = []
+        for text, slot in actions:
+            button = QPushButton(text)
+            button.setVisible(editable)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            row.addWidget(button)
+            buttons.append(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        return box, table, buttons
 
     def _status(self, dwelling: DwellingInfo) -> str:
         if dwelling.returned_on is not None:

@@ -63,7 +63,7 @@ from desktop_app.services.arrears_actions import (
 from desktop_app.services.documents import read_document_content
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.arrears_action import ArrearsActionDialog, DeliveryDialog, LetterDialog
-from desktop_app.ui.dialogs.contract import date_edit, day_of
+from desktop_app.ui.dialogs.form import date_edit, day_of
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskHandle, TaskRunner
