@@ -15,6 +15,8 @@ class ScriptedDialogs:
     texts: list[str | None] = field(default_factory=list)
     calls: list[tuple[str, str, str]] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
+    choices: list[int | None] = field(default_factory=list)
+    folders: list[Path | None] = field(default_factory=list)
 
     def open_file(self, parent, title, filters):
         self.calls.append(("open_file", title, filters))
@@ -44,3 +46,11 @@ class ScriptedDialogs:
     def open_path(self, path):
         self.opened.append(path)
         return True
+
+    def choose(self, parent, title, text, choices):
+        self.calls.append(("choose", title, text + "\n" + "\n".join(choices)))
+        return self.choices.pop(0)
+
+    def choose_folder(self, parent, title, suggested):
+        self.calls.append(("choose_folder", title, str(suggested)))
+        return self.folders.pop(0)

@@ -6,6 +6,7 @@ the `DialogProvider` they were given. Tests pass a scripted provider.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -43,6 +44,14 @@ class DialogProvider(Protocol):
     def open_path(self, path: Path) -> bool:
         """Open a file or folder with the desktop's application."""
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        """One of ``choices`` (its index), or None when the user cancels."""
+
+    def choose_folder(self, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+        """A folder to write into, or None when the user cancels."""
+
 
 class QtDialogProvider:
     """The real dialogs."""
@@ -79,3 +88,19 @@ class QtDialogProvider:
 
     def open_path(self, path: Path) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((index for index, b in enumerate(buttons) if b is clicked), None)
+
+    def choose_folder(self, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(parent, title, str(suggested))
+        return Path(chosen) if chosen else None

@@ -1,7 +1,8 @@
-"""The month's work of rental management: generate a month's charges, close a month."""
+"""The month's work of rental management: a month's charges, its receipts, its closing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
@@ -14,11 +15,15 @@ from desktop_app.services.charges import GenerationReport, generate_month
 from desktop_app.services.ledger import MonthClosingInfo, close_month
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.provider import DialogProvider
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.dialogs.receipts_run import RECEIPTS_ACTION, MonthReceipts
+from desktop_app.ui.tasks import TaskHandle, TaskRunner
 
 
 class MonthWorkBar(QWidget):
-    """A month, « Generate the charges » and « Close the month », each said back in French.
+    """A month, « Generate the charges », « Receipts of the month… » and « Close the month ».
+
+    Each is said back in French; ``today`` is the day of issue of the receipts (a clock tests
+    may set).
 
     Signals:
         changed(): entries were created or a month was closed (lists to refresh).
@@ -33,9 +38,11 @@ class MonthWorkBar(QWidget):
         tasks: TaskRunner,
         dialogs: DialogProvider,
         parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
         self._workspace, self._tasks, self._dialogs = workspace, tasks, dialogs
+        self._today = today
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel(self.tr("Month"))
@@ -44,15 +51,26 @@ class MonthWorkBar(QWidget):
         self.month_edit.setAccessibleName(self.tr("Month of the charges"))
         label.setBuddy(self.month_edit)
         self.generate_button = QPushButton(self.tr("&Generate the month's charges"))
+        self.receipts_button = QPushButton(self.tr("Rece&ipts of the month…"))
+        self.receipts_button.setAccessibleName(
+            self.tr("Due notices and rent receipts of the month, for every household")
+        )
         self.close_button = QPushButton(self.tr("Close the &month…"))
         self.generate_button.setVisible(may_ever(workspace.actor, "ledger.post"))
+        self.receipts_button.setVisible(may_ever(workspace.actor, RECEIPTS_ACTION))
         self.close_button.setVisible(may_ever(workspace.actor, "month.close"))
+        self.receipts = MonthReceipts(
+            workspace, tasks=tasks, dialogs=dialogs, parent=self, today=today
+        )
+        self.receipts.ended.connect(lambda: self.receipts_button.setEnabled(True))
         self.generate_button.clicked.connect(lambda _checked: self.generate())
+        self.receipts_button.clicked.connect(lambda _checked: self.ask_receipts())
         self.close_button.clicked.connect(lambda _checked: self.ask_close())
-        for widget in (label, self.month_edit, self.generate_button, self.close_button):
+        buttons = (self.generate_button, self.receipts_button, self.close_button)
+        for widget in (label, self.month_edit, *buttons):
             row.addWidget(widget)
         row.addStretch(1)
-        self.setVisible(not self.generate_button.isHidden() or not self.close_button.isHidden())
+        self.setVisible(any(not button.isHidden() for button in buttons))
 
     def month(self) -> date:
         """The first day of the month chosen."""
@@ -61,10 +79,10 @@ class MonthWorkBar(QWidget):
 
     def generate(self) -> None:
         """Generate the chosen month's charges (nothing twice), then say what was done."""
-        ws, month = self._workspace, self.month()
+        ws, month, today = self._workspace, self.month(), self._today()
         self.generate_button.setEnabled(False)
         self._tasks.write(
-            lambda _c: generate_month(ws.database, actor=ws.actor, month=month, today=date.today()),
+            lambda _c: generate_month(ws.database, actor=ws.actor, month=month, today=today),
             name="generate-month",
             on_done=self._generated,
             on_error=self._refused,
@@ -89,6 +107,13 @@ class MonthWorkBar(QWidget):
         if report.created:
             self.changed.emit()
 
+    def ask_receipts(self) -> TaskHandle | None:
+        """Ask where, then issue and write the chosen month's documents of every household."""
+        handle = self.receipts.start(self.month())
+        if handle is not None:
+            self.receipts_button.setEnabled(False)
+        return handle
+
     def ask_close(self) -> None:
         """Confirm, then close the chosen month: nothing may be dated in it any more."""
         ws, month = self._workspace, self.month()
@@ -103,8 +128,9 @@ class MonthWorkBar(QWidget):
         ):
             return
         self.close_button.setEnabled(False)
+        today = self._today()
         self._tasks.write(
-            lambda _c: close_month(ws.database, actor=ws.actor, month=month, today=date.today()),
+            lambda _c: close_month(ws.database, actor=ws.actor, month=month, today=today),
             name="close-month",
             on_done=self._closed,
             on_error=self._refused,
