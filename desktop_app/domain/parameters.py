@@ -120,6 +120,10 @@ CATALOGUE: Final[tuple[ParameterSpec, ...]] = (
         scoped_defaults=(("idf", 6),),
     ),
     ParameterSpec("go_live_date", "Date de mise en service (aucun rappel avant)", "date", None),
+    # Pension de famille (DOMAIN §2 ResidentEvents)
+    ParameterSpec(
+        "residence.guest_max_months", "Durée maximale d'hébergement d'un invité", "months", 3
+    ),
     # Data protection (DOMAIN §8)
     ParameterSpec(
         "retention.archive_months", "Proposition d'archivage après inactivité", "months", 24

@@ -610,3 +610,176 @@ ALL: tuple[Vocabulary, ...] = (
     ROLE,
     DPE_CLASS,
 )
+
+
+# ---------------------------------------------------------------- accompaniment (DOMAIN §2, §6)
+
+MEASURE_KIND = Vocabulary(
+    "measure_kind",
+    [
+        ("diagnostic", "Diagnostic social logement"),
+        ("avdl_dalo", "AVDL – DALO"),
+        ("avdl_non_dalo", "AVDL – hors DALO"),
+        ("sliding_lease_support", "Accompagnement bail glissant"),
+        ("asll", "ASLL"),
+        ("iml_support", "Accompagnement IML"),
+        ("boarding_house_support", "Accompagnement pension de famille"),
+    ],
+)
+
+TARGET_PUBLIC = Vocabulary(
+    "target_public",
+    [
+        ("shelter_leavers", "Sortants d'hébergement"),
+        ("street_hotel", "Rue / hôtel"),
+        ("eviction_prevention", "Prévention des expulsions"),
+        ("domestic_violence", "Violences conjugales"),
+        ("refugees", "Réfugiés"),
+        ("care_leavers", "Sortants ASE"),
+        ("young", "Jeunes"),
+        ("other", "Autre"),
+    ],
+)
+
+MEASURE_PHASE = Vocabulary(
+    "measure_phase",
+    [
+        ("towards", "Vers le logement"),
+        ("at_move_in", "Lors du relogement"),
+        ("in_home", "Dans le logement"),
+    ],
+)
+
+DIAGNOSTIC_CONCLUSION = Vocabulary(
+    "diagnostic_conclusion",
+    [
+        ("support_proposed", "Accompagnement proposé"),
+        ("no_measure", "Non-lieu à mesure"),
+        ("refused", "Refus du ménage"),
+    ],
+)
+
+MEASURE_OUTCOME = Vocabulary(
+    "measure_outcome",
+    [
+        ("rehoused", "Relogé"),
+        ("goals_met", "Objectifs atteints"),
+        ("partly_met", "Partiellement atteints"),
+        ("not_met", "Non atteints"),
+        ("household_ended", "Interruption à l'initiative du ménage"),
+        ("reoriented", "Réorientation (ASLL, MASP, protection, soins)"),
+        ("non_adherence", "Non-adhésion"),
+        ("other", "Autre"),
+    ],
+)
+
+# DOMAIN §2 gives a renewal a decision without naming its values.
+RENEWAL_DECISION = Vocabulary(
+    "renewal_decision",
+    [("granted", "Accordé"), ("refused", "Refusé")],
+)
+
+GOAL_DOMAIN = Vocabulary(
+    "goal_domain",
+    [
+        ("housing", "Logement"),
+        ("budget", "Budget / gestion financière"),
+        ("rights", "Accès aux droits"),
+        ("health", "Santé"),
+        ("employment", "Insertion professionnelle"),
+        ("social_life", "Vie sociale / lien social"),
+        ("daily_life", "Vie quotidienne / appropriation du logement"),
+        ("family", "Parentalité / famille"),
+        ("paperwork", "Administratif"),
+        ("mobility", "Mobilité"),
+    ],
+)
+
+GOAL_STATUS = Vocabulary(
+    "goal_status",
+    [
+        ("open", "En cours"),
+        ("achieved", "Atteint"),
+        ("partly", "Partiellement atteint"),
+        ("not_achieved", "Non atteint"),
+        ("abandoned", "Abandonné"),
+    ],
+)
+
+CONTACT_KIND = Vocabulary(
+    "contact_kind",
+    [
+        ("office", "Entretien au bureau"),
+        ("home_visit", "Visite à domicile"),
+        ("phone", "Entretien téléphonique"),
+        ("video", "Visioconférence"),
+        ("accompanied_step", "Accompagnement physique"),
+        ("collective", "Action collective"),
+        ("no_show", "Rendez-vous non honoré"),
+        ("indirect", "Démarche sans le ménage"),
+        ("partner_contact", "Contact partenaire"),
+    ],
+)
+
+ACTIVITY_KIND = Vocabulary(
+    "activity_kind",
+    [
+        ("shared_meal", "Repas partagé"),
+        ("workshop", "Atelier"),
+        ("outing", "Sortie"),
+        ("residents_meeting", "Réunion des résidents"),
+        ("concertation_council", "Conseil de concertation"),
+        ("sport_culture", "Sport / culture"),
+        ("health", "Santé / prévention"),
+        ("other", "Autre"),
+    ],
+)
+
+ABSENCE_KIND = Vocabulary(
+    "absence_kind",
+    [
+        ("hospital", "Hospitalisation"),
+        ("prison", "Incarcération"),
+        ("holidays", "Vacances"),
+        ("other", "Autre"),
+    ],
+)
+
+REFUSAL_REASON = Vocabulary(
+    "refusal_reason",
+    [
+        ("no_matching_place", "Pas de logement adapté disponible"),
+        ("needs_not_matching", "Besoins non adaptés au dispositif"),
+        ("incomplete_file", "Dossier incomplet"),
+        ("household_declined_location", "Refus du ménage – localisation"),
+        ("household_declined_other", "Refus du ménage – autre motif"),
+        ("unreachable", "Ménage injoignable"),
+        ("other", "Autre"),
+    ],
+)
+
+CANDIDATURE_DECISION = Vocabulary(
+    "candidature_decision",
+    [
+        ("admitted", "Admission"),
+        ("refused_structure", "Refus de la structure"),
+        ("refused_household", "Refus du ménage"),
+        ("no_follow_up", "Sans suite"),
+    ],
+)
+
+ALL += (
+    MEASURE_KIND,
+    TARGET_PUBLIC,
+    MEASURE_PHASE,
+    DIAGNOSTIC_CONCLUSION,
+    MEASURE_OUTCOME,
+    RENEWAL_DECISION,
+    GOAL_DOMAIN,
+    GOAL_STATUS,
+    CONTACT_KIND,
+    ACTIVITY_KIND,
+    ABSENCE_KIND,
+    REFUSAL_REASON,
+    CANDIDATURE_DECISION,
+)

@@ -82,3 +82,14 @@ def test_changes_lists_the_days_a_dated_rule_moves() -> None:
     assert date(2027, 1, 1) in params.changes("arrears.caf_fixed_threshold")
     assert params.get("arrears.caf_fixed_threshold", date(2026, 12, 31)) is None
     assert params.get("arrears.caf_fixed_threshold", date(2027, 1, 1)) == 45_000
+
+
+def test_accompaniment_defaults() -> None:
+    params = Parameters.defaults()
+    day = date(2026, 6, 1)
+    assert params.int("measure.planned_months", day, scope="fnavdl") == 6
+    assert params.int("measure.max_months", day) == 12
+    assert params.get("measure.month_method", day, scope="fnavdl") == "prorata_days"
+    assert params.int("review.period_months", day) == 3
+    assert params.int("residence.guest_max_months", day) == 3
+    assert params.int("liaison.keep_months", day) == 12
