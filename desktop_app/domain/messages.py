@@ -929,6 +929,282 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Le total du bordereau ({total}) doit être positif : c'est le montant du virement reçu."
     ),
     "benefit_batch.unknown": "Ce bordereau n'existe pas.",
+    # Import workbook: cells and headings
+    "import.text_too_long": "Texte trop long ({max} caractères au plus).",
+    "import.label_unknown": (
+        "« {value} » n'est pas une valeur connue de la colonne « {column} » "
+        "(voir la feuille Notice)."
+    ),
+    "import.yes_no_invalid": "« {value} » : répondre Oui ou Non.",
+    "import.date_invalid": (
+        "« {value} » n'est pas une date valide (jj/mm/aaaa, aaaa-mm-jj ou date Excel)."
+    ),
+    "import.month_invalid": "« {value} » n'est pas un mois valide (2026-06, 06/2026 ou une date).",
+    "import.amount_invalid": "« {value} » n'est pas un montant valide (par exemple 1 234,56).",
+    "import.int_invalid": "« {value} » n'est pas un nombre entier.",
+    "import.amount_negative": (
+        "Les montants s'écrivent sans signe : c'est le Type du mouvement qui donne le sens."
+    ),
+    "import.column_unknown": "Colonne « {column} » inconnue : elle est ignorée.",
+    "import.column_repeated": "La colonne « {column} » apparaît deux fois.",
+    "import.column_missing": "Colonne obligatoire « {column} » absente.",
+    "import.value_required": "La colonne « {column} » doit être remplie.",
+    # Import workbook: reference sheets and run
+    "import.sheet_unknown": (
+        "Feuille « {sheet} » inconnue : elle est ignorée (feuilles lues : {expected})."
+    ),
+    "import.no_sheet": (
+        "Aucune feuille de ce classeur ne porte le nom d'une feuille du modèle ({expected}) : "
+        "renommez vos feuilles comme dans le modèle (python -m desktop_app import-template)."
+    ),
+    "import.sheet_repeated": (
+        "Les feuilles « {first} » et « {sheet} » désignent toutes deux la feuille {name} : "
+        "réunissez leurs lignes dans une seule feuille."
+    ),
+    "import.duplicate_key": (
+        "Même clé que la ligne {first} ({key}) : chaque ligne doit être unique ; supprimez le "
+        "doublon ou corrigez l'une des deux lignes."
+    ),
+    "import.programme_unknown": (
+        "Dispositif « {name} » inconnu : ajoutez-le à la feuille Dispositifs ou écrivez le nom "
+        "d'un dispositif de Seuil."
+    ),
+    "import.programme_start_after_end": (
+        "Le début ({start}) suit la fin de la convention enregistrée dans Seuil ({end})."
+    ),
+    "import.number_negative": "La colonne « {heading} » ne peut pas être négative.",
+    "import.surface_invalid": (
+        "« {value} » n'est pas une surface valide (en m², par exemple 32,5)."
+    ),
+    "import.key_worker_unknown": (
+        "Référent « {name} » inconnu : écrivez l'identifiant ou le nom d'un compte de Seuil "
+        "(liste : python -m desktop_app users list), créez d'abord son compte, ou laissez la "
+        "case vide."
+    ),
+    "import.key_worker_ambiguous": (
+        "Plusieurs comptes s'appellent « {name} » : écrivez plutôt l'identifiant du compte."
+    ),
+    "import.household_unknown": (
+        "Le ménage « {reference} » n'existe ni dans Seuil ni dans la feuille Ménages : "
+        "ajoutez ses séjours à la feuille Ménages ou corrigez la référence."
+    ),
+    "import.no_head": (
+        "Ménage « {household} » : aucune personne de référence le {day}. Dans la feuille "
+        "Personnes, indiquez « Personne de référence » dans la colonne Lien d'une personne "
+        "présente ce jour-là (voir ses dates d'arrivée et de départ)."
+    ),
+    "import.two_heads": (
+        "Ménage « {household} » : plusieurs personnes de référence le {day} ; une seule est "
+        "possible chaque jour."
+    ),
+    "import.member_twice": "Ménage « {household} » : {name} en serait deux fois membre le {day}.",
+    "import.role_missing": (
+        "Indiquez le lien de la personne (Personne de référence, Conjoint·e, Enfant…) : le "
+        "ménage « {household} » compte plusieurs personnes."
+    ),
+    "import.arrival_unknown": (
+        "Indiquez la date d'arrivée : le ménage « {household} » n'a aucun séjour d'où la "
+        "déduire."
+    ),
+    "import.person_conflict": (
+        "{name} figure aussi à la ligne {first} avec une autre valeur dans la colonne "
+        "« {heading} » : une seule valeur par personne."
+    ),
+    "import.possible_duplicate": (
+        "{name} ressemble à {other} (naissance : {birth}), membre du ménage {households} : "
+        "vérifiez qu'il ne s'agit pas de la même personne avant d'importer."
+    ),
+    "import.birth_unknown": "non renseignée",
+    "import.rejected": (
+        "La base de données a refusé une valeur de cette feuille : rien n'a été importé. "
+        "Signalez ce classeur à l'administrateur technique."
+    ),
+    "cli.help.import_template": "écrit le modèle de classeur d'import, avec sa notice",
+    "cli.help.import_template.file": "fichier .xlsx à écrire",
+    "cli.help.import": (
+        "importe un classeur (Dispositifs, Ménages, Personnes, Logements, Contrats…) : tout "
+        "ou rien"
+    ),
+    "cli.help.import.file": "classeur à importer (.xlsx, .xlsm, .xls ou .ods)",
+    "cli.help.import.dry_run": "vérifie et compte sans rien enregistrer",
+    "cli.help.import.errors": "écrit la liste des problèmes dans ce classeur .xlsx",
+    "cli.help.import.yes": (
+        "confirme un import qui touche plus de ménages que le seuil (20 %% par défaut)"
+    ),
+    "cli.import.template_done": "Modèle de classeur écrit : {path}",
+    "cli.import.sheet_line": (
+        "{sheet} : {created} créé(s), {updated} modifié(s), {unchanged} inchangé(s), "
+        "{errors} erreur(s), {warnings} avertissement(s)"
+    ),
+    "cli.import.issue": "Feuille {sheet}, ligne {row}, colonne {column} : {text}",
+    "cli.import.issue_row": "Feuille {sheet}, ligne {row} : {text}",
+    "cli.import.issue_sheet": "Feuille {sheet} : {text}",
+    "cli.import.issue_file": "Fichier : {text}",
+    "cli.import.warning": "Avertissement – {text}",
+    "cli.import.nothing": "Aucune feuille reconnue dans ce classeur : rien à importer.",
+    "cli.import.done": "Import terminé : {touched} ménage(s) créé(s) ou modifié(s).",
+    "cli.import.dry_run_ok": (
+        "Essai à blanc : rien n'a été enregistré ; le classeur peut être importé."
+    ),
+    "cli.import.dry_run_blocked": (
+        "Essai à blanc : {count} problème(s) bloquant(s) à corriger avant l'import."
+    ),
+    "cli.import.dry_run_threshold": (
+        "L'import toucherait {touched} ménage(s) sur {before} (plus de {percent} %) : il "
+        "faudra le confirmer avec --yes."
+    ),
+    "cli.import.refused": (
+        "Import refusé : {count} problème(s) bloquant(s), rien n'a été enregistré. Corrigez "
+        "le classeur puis relancez."
+    ),
+    "cli.import.needs_yes": (
+        "Import non effectué : il touche {touched} ménage(s) sur {before} (plus de "
+        "{percent} %). Vérifiez le rapport ci-dessus puis relancez avec --yes pour confirmer."
+    ),
+    "cli.import.errors_written": "Liste des problèmes écrite : {path}",
+    "cli.import.database_created": "Base de données créée pour cet import : {database}",
+    # Import workbook: export
+    "cli.help.export_workbook": (
+        "écrit toute la base dans le format du classeur d'import (à corriger puis réimporter)"
+    ),
+    "cli.help.export_workbook.file": "fichier .xlsx à écrire",
+    "export.file_unwritable": "Le fichier {path} n'a pas pu être écrit : {error}.",
+    "export.done": "Classeur écrit : {path} ({households} ménage(s)).",
+    "export.sheet_line": "  {sheet} : {count} ligne(s)",
+    "export.left_out": (
+        "{count} mouvement(s) de dépôt de garantie (transfert au bailleur) ne peuvent pas "
+        "s'écrire dans le classeur et n'y figurent pas."
+    ),
+    # Import workbook: files
+    "import.file_missing": "Le fichier « {file} » est introuvable.",
+    "import.file_not_a_file": (
+        "« {file} » n'est pas un fichier : choisissez un classeur (.xlsx, .xlsm, .xls ou .ods)."
+    ),
+    "import.file_unreadable": (
+        "Le fichier « {file} » ne peut pas être lu (droits d'accès, ou fichier verrouillé)."
+    ),
+    "import.file_empty": "Le fichier « {file} » est vide.",
+    "import.file_too_large": (
+        "Le fichier « {file} » est trop volumineux pour être importé ({max} Mo au plus)."
+    ),
+    "import.file_not_spreadsheet": (
+        "« {file} » n'est pas un classeur : enregistrez-le depuis votre tableur au format "
+        ".xlsx (ou .xlsm, .xls, .ods), puis réessayez."
+    ),
+    "import.file_corrupt": (
+        "Le fichier « {file} » est endommagé ou incomplet : ouvrez-le dans votre tableur, "
+        "enregistrez-le à nouveau au format .xlsx, puis réessayez."
+    ),
+    "import.file_password": (
+        "Le fichier « {file} » est protégé par un mot de passe : enregistrez-en une copie "
+        "sans mot de passe."
+    ),
+    "import.file_too_many_rows": (
+        "La feuille « {sheet} » du fichier « {file} » dépasse {max} lignes "
+        "(dernière ligne remplie : {last})."
+    ),
+    "import.file_sheet_too_large": (
+        "La feuille « {sheet} » du fichier « {file} » est trop étendue ({rows} lignes, "
+        "{columns} colonnes) : videz les cellules inutiles loin à droite ou en bas."
+    ),
+    "import.cell_error": (
+        "« {value} » : la cellule contient une erreur de formule ; corrigez-la dans le fichier."
+    ),
+    # Import workbook: contracts and movements
+    "import.dwelling_unknown": (
+        "Le logement « {reference} » n'existe ni dans Seuil ni dans la feuille Logements : "
+        "ajoutez-le à la feuille Logements ou corrigez la référence."
+    ),
+    "import.contract_unknown": (
+        "Aucun contrat du ménage « {household} » dans le logement « {dwelling} » ne commence "
+        "le {start} : ajoutez-le à la feuille Contrats ou corrigez le début du contrat."
+    ),
+    "import.contract_without_stay": (
+        "Le ménage « {household} » n'a pas un séjour et un seul dans le dispositif "
+        "« {programme} » au {start} : le contrat n'est rattaché à aucun séjour (voir la "
+        "feuille Ménages)."
+    ),
+    "import.contract_kind_sliding": (
+        "Ce contrat a une convention de glissement : son type reste « Sous-location – bail "
+        "glissant »."
+    ),
+    "import.glissement_not_sliding": (
+        "Une date de glissement ne concerne qu'une « Sous-location – bail glissant »."
+    ),
+    "import.glissement_end_mismatch": (
+        "Avec un glissement le {slid_on}, la sous-location se termine la veille ({last_day}) : "
+        "laissez la colonne Fin vide ou écrivez {last_day}."
+    ),
+    "import.glissement_changed": (
+        "Le glissement de ce contrat est enregistré au {slid_on} : l'import ne le modifie ni "
+        "ne l'efface ; écrivez {slid_on} dans la colonne Date de glissement."
+    ),
+    "import.glissement_stay_exit": (
+        "Le séjour du ménage se termine le {exit} ; avec un glissement le {slid_on}, il se "
+        "termine le {last_day} : corrigez la date de sortie dans la feuille Ménages."
+    ),
+    "import.glissement_dwelling_returned": (
+        "Le logement est restitué le {returned_on} ; avec un glissement le {slid_on}, il l'est "
+        "le {last_day} : corrigez la date de restitution dans la feuille Logements."
+    ),
+    "import.rate_at_contract_start": (
+        "Le loyer en vigueur au début du contrat ({start}) s'écrit dans la feuille Contrats : "
+        "la feuille Loyers ne contient que les changements ultérieurs."
+    ),
+    "import.movement_changed": (
+        "Le mouvement « {reference} » a déjà été importé avec d'autres valeurs : une écriture "
+        "ne se modifie pas. Remettez la ligne telle qu'importée, ajoutez une ligne "
+        "« Annulation » (Référence annulée : {reference}) puis le mouvement corrigé sous une "
+        "nouvelle référence."
+    ),
+    "import.movement_no_contract": (
+        "Le ménage « {household} » n'a aucun contrat : ajoutez-le à la feuille Contrats."
+    ),
+    "import.movement_no_contract_dwelling": (
+        "Le ménage « {household} » n'a aucun contrat dans le logement « {dwelling} » : "
+        "corrigez la référence du logement ou ajoutez le contrat à la feuille Contrats."
+    ),
+    "import.contract_ambiguous": (
+        "Le ménage « {household} » a plusieurs contrats ({dwellings}) et aucun ne se "
+        "distingue à cette date : indiquez la Référence logement."
+    ),
+    "import.call_amount_mismatch": (
+        "L'appel de {month} vaut {expected} selon le loyer du contrat, et non {amount} : "
+        "corrigez le Montant, ou le loyer dans les feuilles Contrats et Loyers."
+    ),
+    "import.call_nothing_due": (
+        "Rien à appeler en {month} pour ce contrat (pas de loyer en vigueur, contrat non en "
+        "cours ou montants nuls)."
+    ),
+    "import.call_month_charged": (
+        "Les échéances de {month} de ce contrat sont déjà dans Seuil : cet appel les "
+        "doublerait. Supprimez la ligne, ou passez une régularisation."
+    ),
+    "import.call_month_twice": (
+        "L'appel de {month} de ce contrat figure déjà à la ligne {first} : un seul appel par "
+        "mois."
+    ),
+    "import.reversed_reference_required": (
+        "Indiquez dans la colonne Référence annulée la référence du mouvement annulé."
+    ),
+    "import.reversed_reference_not_allowed": (
+        "La colonne Référence annulée ne se remplit que pour une Annulation."
+    ),
+    "import.reversed_unknown": (
+        "Aucun mouvement « {reference} » ni dans ce classeur ni déjà importé : vérifiez la "
+        "Référence annulée."
+    ),
+    "import.reversal_of_deposit": (
+        "Un dépôt reçu ou restitué ne s'annule pas : passez le mouvement de dépôt inverse."
+    ),
+    "import.reversal_amount_mismatch": (
+        "Une annulation reprend tout le mouvement annulé : son montant est {expected}, "
+        "et non {amount}."
+    ),
+    "import.reversal_other_household": (
+        "Le mouvement annulé « {reference} » concerne un autre ménage ou un autre logement."
+    ),
+    # Accompaniment
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime
 from io import BytesIO
 
@@ -167,3 +168,19 @@ def test_a_row_from_an_assessment() -> None:
     comment = sheet.cell(2, 8).comment
     assert comment is not None
     assert comment.text == message(CAF_REPORT, due="15/10/2026")
+
+
+def test_a_name_looking_like_a_formula_stays_text() -> None:
+    # GIVEN household references that a spreadsheet would run as formulas
+    names = ['=HYPERLINK("x")', "+1-1", "@SUM(A1)", "-2"]
+    rows = [row(name, "alert", 10_000 + index) for index, name in enumerate(names)]
+    # WHEN the workbook is rendered and read back
+    data = render_arrears(rows, on=ON)
+    sheet = read(rows)
+    # THEN each is a plain string cell holding exactly the name, and the file has no formula
+    cells = {sheet.cell(line, 1).value: sheet.cell(line, 1) for line in range(2, 6)}
+    assert set(cells) == set(names)
+    for cell in cells.values():
+        assert cell.data_type == "s"
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")

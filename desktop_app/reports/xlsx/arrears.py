@@ -23,6 +23,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop_app.domain.arrears import ARREARS_LEVEL, Assessment, level_rank
 from desktop_app.domain.periods import format_date
+from desktop_app.reports.xlsx.common import append_row
 
 SHEET_TITLE: Final = "Impayés"
 HEADERS: Final = (
@@ -145,8 +146,7 @@ def render_arrears(rows: Sequence[ArrearsRow], *, on: date) -> bytes:
     ]
     for row in sort_rows(rows):
         values = _values(row)
-        sheet.append(values)
-        line = sheet.max_row
+        line = append_row(sheet, values)  # a name like =HYPERLINK(…) stays text
         for column in _MONEY_COLUMNS:
             sheet.cell(line, column).number_format = EURO_FORMAT
         for column in _DATE_COLUMNS:
