@@ -28,7 +28,8 @@ class Vocabulary:
         for code, label in self._labels.items():
             self._lookup[normalise(code)] = code
             self._lookup[normalise(label)] = code
-        for synonym, code in (synonyms or {}).items():
+        self._synonyms = dict(synonyms or {})
+        for synonym, code in self._synonyms.items():
             if code not in self._labels:
                 raise ValueError(f"synonym {synonym!r} names unknown code {code!r}")
             self._lookup[normalise(synonym)] = code
@@ -37,6 +38,10 @@ class Vocabulary:
     def codes(self) -> tuple[str, ...]:
         """The codes, in display order."""
         return tuple(self._labels)
+
+    def synonyms(self, code: str) -> list[str]:
+        """The other spellings accepted for ``code``, as written in this module."""
+        return [synonym for synonym, target in self._synonyms.items() if target == code]
 
     def label(self, code: str) -> str:
         """The French label of ``code``."""

@@ -226,10 +226,10 @@ def test_the_notice_explains_columns_values_synonyms_and_examples() -> None:
         for row in notice.iter_rows(min_col=1, max_col=5)
         if row[3].value and row[4].value
     }
-    assert {"m", "homme", "masculin"} <= set(synonyms["H"].split(", "))
-    assert "f1" in synonyms["T1"]
-    assert {"hlm", "public"} <= set(synonyms["Social"].split(", "))
-    assert {"conjoint", "conjointe", "concubin·e", "partenaire"} <= set(
+    assert {"M", "Homme", "Masculin"} <= set(synonyms["H"].split(", "))
+    assert "F1" in synonyms["T1"]
+    assert {"HLM", "Public"} <= set(synonyms["Social"].split(", "))
+    assert {"Conjoint", "Conjointe", "Concubin·e", "Partenaire"} <= set(
         synonyms["Conjoint·e"].split(", ")
     )
 

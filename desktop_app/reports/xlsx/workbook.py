@@ -48,7 +48,6 @@ from desktop_app.domain.errors import RefusedError
 from desktop_app.domain.messages import MESSAGES, message
 from desktop_app.domain.money import format_eur
 from desktop_app.domain.periods import format_date
-from desktop_app.domain.text import normalise
 from desktop_app.domain.vocabulary import Vocabulary
 from desktop_app.domain.workbook import (
     SHEETS,
@@ -896,14 +895,8 @@ def _notice_column(
 
 
 def _synonyms(vocabulary: Vocabulary) -> dict[str, list[str]]:
-    """The accepted spellings of each code other than its code and label (normalised)."""
-    # Vocabulary keeps its synonyms only in its lookup table, normalised (no public accessor).
-    lookup: Mapping[str, str] = vocabulary._lookup
-    found: dict[str, list[str]] = {}
-    for spelling, code in lookup.items():
-        if spelling not in (normalise(code), normalise(vocabulary.label(code))):
-            found.setdefault(code, []).append(spelling)
-    return found
+    """The accepted spellings of each code other than its code and label."""
+    return {code: vocabulary.synonyms(code) for code in vocabulary if vocabulary.synonyms(code)}
 
 
 def _shown(spec: SheetSpec, column: Column, value: object) -> str:
