@@ -7,8 +7,11 @@ amount in cents, a boolean or a code, written in a stable form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from desktop_app.persistence.models import ChangeHistory
@@ -61,3 +64,48 @@ def record_change(
     )
     session.add(row)
     return row
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One old → new line for `record_changes` (the arguments of `record_change`)."""
+
+    user_id: int | None
+    household_id: int | None
+    entity: str
+    entity_id: int
+    field: str
+    old: HistoryValue
+    new: HistoryValue
+    at: datetime | None = None
+
+
+def record_changes(session: Session, rows: Iterable[Change]) -> int:
+    """Add many old → new lines with one INSERT (bulk operations), skipping unchanged values.
+
+    The same rules as `record_change`: dates, amounts, booleans and codes, never free text.
+
+    Returns:
+        The number of lines written.
+    """
+    now = datetime.now(UTC)
+    values = []
+    for row in rows:
+        before, after = _form(row.old), _form(row.new)
+        if before == after:
+            continue
+        values.append(
+            {
+                "at": (row.at or now).astimezone(UTC),
+                "user_id": row.user_id,
+                "household_id": row.household_id,
+                "entity": row.entity,
+                "entity_id": row.entity_id,
+                "field": row.field,
+                "old_value": before,
+                "new_value": after,
+            }
+        )
+    if values:  # Core executemany: no ORM bookkeeping per line
+        session.connection().execute(insert(ChangeHistory), values)
+    return len(values)

@@ -83,10 +83,10 @@ from desktop_app.services.authz import audit_identity, require, service_action
 from desktop_app.services.households import scope_filter
 from desktop_app.services.ledger import (
     ContractBalance,
-    _balance,
-    _context,
-    _load,
+    account_context,
+    balance_of,
     contract_account,
+    load_accounts,
 )
 from desktop_app.services.parameters import parameters_in
 
@@ -372,7 +372,7 @@ def _target(session: Session, actor: Actor, contract_id: int, action: str) -> _T
     assert dwelling is not None  # foreign keys
     assert household is not None
     parameters = parameters_in(session)  # the ladder reads every rule of §4
-    context = _context(session, actor, contract.household_id, [dwelling], parameters)
+    context = account_context(session, actor, contract.household_id, [dwelling], parameters)
     require(actor, action, context)
     return _Target(contract, dwelling, household, context, parameters)
 
@@ -950,8 +950,8 @@ def _render(
 ) -> tuple[str, bytes]:
     """The letter's title and PDF, from the contract's account on the day it is written."""
     on, kind = request.written_on, request.kind
-    [item] = _load(session, OccupancyContract.id == target.contract.id)
-    balance = _balance(item, on, target.parameters)
+    [item] = load_accounts(session, OccupancyContract.id == target.contract.id)
+    balance = balance_of(item, on, target.parameters)
     months = _debt_terms(balance, item.entries, on)
     debt = sum(month.unpaid for month in months)
     if debt <= 0:
@@ -1053,9 +1053,9 @@ def _store_letter(
     moment: datetime,
 ) -> Document:
     """The PDF as a Document (kind ``letter``) of the household, linked to the contract."""
-    name = documents._clean_file_name(file_name)
+    name = documents.clean_file_name(file_name)
     digest = hashlib.sha256(content).hexdigest()
-    documents._store_content(session, digest, content)
+    documents.store_content(session, digest, content)
     document = Document(
         household_id=target.household.id,
         contract_id=target.contract.id,
@@ -1084,7 +1084,7 @@ def _store_letter(
         fields=("kind", "title", "file_name", "content", "dated_on", "contract_id", "dwelling_id"),
         at=moment,
     )
-    documents._record_history(session, user_id, document, removed=False)
+    documents.record_document_history(session, user_id, document, removed=False)
     return document
 
 

@@ -55,7 +55,7 @@ from desktop_app.domain.periods import add_months, days_in_month, format_date
 from desktop_app.domain.permissions import ACTIONS, AccessContext, Actor, decide
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.history import HistoryValue, record_change
+from desktop_app.persistence.history import Change, HistoryValue, record_changes
 from desktop_app.persistence.models import (
     BenefitBatch,
     Dwelling,
@@ -69,11 +69,12 @@ from desktop_app.persistence.models import (
 from desktop_app.services.authz import audit_identity, require, service_action
 from desktop_app.services.dto import Changes
 from desktop_app.services.ledger import (
-    _closed,
-    _load,
-    _period_issues,
-    _Posting,
-    _posting_issues,
+    Posting,
+    closed_month_starts,
+    insert_entries,
+    load_accounts,
+    period_issues,
+    posting_date_issues,
 )
 
 POST: Final = "ledger.post"
@@ -451,7 +452,7 @@ def prefill(
         running = [row for row in rows if row.end is None or row.end >= period]
         loaded = {
             item.contract_id: item
-            for item in _load(
+            for item in load_accounts(
                 session, OccupancyContract.id.in_([row.contract_id for row in running])
             )
         }
@@ -562,7 +563,7 @@ def _line_issues(
             )
         )
     for month in months:
-        posting = _Posting(
+        posting = Posting(
             kind="housing_benefit",
             amount=line.amount,
             posted_on=received_on,
@@ -574,7 +575,7 @@ def _line_issues(
             reason=None,
             first_default_on=None,
         )
-        issues += _renamed(_period_issues(contract, posting, closed), f"{field}.months")
+        issues += _renamed(period_issues(contract, posting, closed), f"{field}.months")
     return issues
 
 
@@ -627,9 +628,9 @@ def record_batch(
             )
         }
         _check_scope(session, actor, contracts.values())
-        closed = _closed(session)
+        closed = closed_month_starts(session)
         issues = _agency_issues(agency)
-        issues += _renamed(_posting_issues(received_on, day, closed), "received_on")
+        issues += _renamed(posting_date_issues(received_on, day, closed), "received_on")
         issues += _reference_issues(session, agency, reference)
         if not lines:
             issues.append(ValidationIssue("lines", "benefit_batch.no_lines"))
@@ -671,7 +672,7 @@ def _write(
     contracts: Mapping[int, OccupancyContract],
     total: int,
 ) -> BatchDetail:
-    """Insert the batch and its entries, the business history and the one audit event."""
+    """Insert the batch and its entries (one statement), the business history, one audit event."""
     name, user_id = audit_identity(actor)
     now = datetime.now(UTC)
     batch = BenefitBatch(
@@ -685,53 +686,42 @@ def _write(
     session.add(batch)
     session.flush()
     payer = v.BENEFIT_AGENCY.label(agency)
-    entries: list[LedgerEntry] = []
+    rows: list[dict[str, object]] = []
     for line in lines:
         months = sorted({month_start(month) for month in line.months})
         for month, cents in zip(months, split_amount(line.amount, len(months)), strict=True):
-            entries.append(
-                LedgerEntry(
-                    contract_id=line.contract_id,
-                    posted_on=received_on,
-                    period_month=month,
-                    kind="housing_benefit",
-                    amount=cents,
-                    generated=False,
-                    payer=payer,
-                    method="transfer",
-                    reference=reference,
-                    batch_id=batch.id,
-                    created_at=now,
-                    created_by=user_id,
-                )
+            rows.append(
+                {
+                    "contract_id": line.contract_id,
+                    "posted_on": received_on,
+                    "period_month": month,
+                    "kind": "housing_benefit",
+                    "amount": cents,
+                    "payer": payer,
+                    "method": "transfer",
+                    "reference": reference,
+                    "batch_id": batch.id,
+                }
             )
-    session.add_all(entries)
-    session.flush()
-    history: list[tuple[str, int, int | None, str, HistoryValue]] = [
-        ("benefit_batch", batch.id, None, "agency", agency),
-        ("benefit_batch", batch.id, None, "received_on", received_on),
-        ("benefit_batch", batch.id, None, "total", total),
+    history: list[tuple[str, HistoryValue]] = [
+        ("agency", agency),
+        ("received_on", received_on),
+        ("total", total),
     ]
-    for entry in entries:
-        household = contracts[entry.contract_id].household_id
-        history += [
-            ("ledger_entry", entry.id, household, "kind", entry.kind),
-            ("ledger_entry", entry.id, household, "amount", entry.amount),
-            ("ledger_entry", entry.id, household, "posted_on", entry.posted_on),
-            ("ledger_entry", entry.id, household, "period_month", entry.period_month),
-        ]
-    for entity, entity_id, household_id, field, value in history:
-        record_change(
-            session,
-            user_id=user_id,
-            household_id=household_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old=None,
-            new=value,
-            at=now,
-        )
+    record_changes(
+        session,
+        (
+            Change(user_id, None, "benefit_batch", batch.id, field, None, value, now)
+            for field, value in history
+        ),
+    )
+    entries = insert_entries(
+        session,
+        user_id=user_id,
+        rows=rows,
+        households={contract_id: c.household_id for contract_id, c in contracts.items()},
+        at=now,
+    )
     audit.record(
         session,
         actor=name,

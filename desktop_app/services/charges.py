@@ -65,7 +65,7 @@ from desktop_app.persistence.models import (
     RentRate,
 )
 from desktop_app.services.authz import audit_identity, service_action
-from desktop_app.services.contracts import _history_values
+from desktop_app.services.contracts import history_values
 from desktop_app.services.dto import NO_CHANGES, Changes
 
 log = logging.getLogger(__name__)
@@ -291,7 +291,7 @@ def _contracts(session: Session, actor: Actor, where: ColumnElement[bool]) -> li
                     due_day=rate.due_day,
                 )
             )
-        terminated.update(_history_values(session, "occupancy_contract", chunk, (_TERMINATED_ON,)))
+        terminated.update(history_values(session, "occupancy_contract", chunk, (_TERMINATED_ON,)))
     result = []
     for contract_id, household_id, start, end, household, dwelling, _, _ in rows:
         indemnity = terminated.get((contract_id, _TERMINATED_ON))

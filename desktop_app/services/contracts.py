@@ -41,7 +41,6 @@ Decisions where DOMAIN.md is silent, kept here so the GUI, the import and the te
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ from sqlalchemy.orm import Session
 from desktop_app.domain import vocabulary as v
 from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
 from desktop_app.domain.households import check_occupancy
-from desktop_app.domain.parameters import Parameters, ParameterValue
+from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import AccessContext, Actor
 from desktop_app.domain.sliding import (
@@ -74,7 +73,6 @@ from desktop_app.persistence.models import (
     Landlord,
     MainLease,
     OccupancyContract,
-    Parameter,
     Programme,
     RentRate,
     SlidingPlan,
@@ -84,6 +82,7 @@ from desktop_app.persistence.models import (
 from desktop_app.services.authz import audit_identity, require, service_action
 from desktop_app.services.dto import Changes
 from desktop_app.services.households import household_access
+from desktop_app.services.parameters import parameters_in
 
 EDIT: Final = "contract.edit"
 READ: Final = "household.read"
@@ -106,12 +105,6 @@ _PARTICIPANTS_MAX: Final = 500  # SlidingReview.participants
 _LAST_DUE_DAY: Final = 31
 _AMOUNTS: Final = ("rent", "charges", "mandatory_services", "optional_services", "expected_benefit")
 _RATE_FIELDS: Final = (*_AMOUNTS, "tiers_payant", "due_day")
-_PARAMETER_KEYS: Final = (
-    "sliding.review_months",
-    "sliding.max_months",
-    "sliding.landlord_bilan_months_before",
-    "go_live_date",
-)
 # Values kept in the business history for want of a column (module docstring).
 _TERMINATED_ON: Final = "terminated_on"
 _FAILED_ON: Final = "failed_on"
@@ -316,19 +309,6 @@ class _Writer:
             )
 
 
-def _parameters(session: Session) -> Parameters:
-    """The parameters this module needs, read in the caller's transaction."""
-    rows = session.execute(
-        select(Parameter.key, Parameter.scope, Parameter.valid_from, Parameter.value).where(
-            Parameter.key.in_(_PARAMETER_KEYS)
-        )
-    )
-    return Parameters(
-        ParameterValue(key, scope, valid_from, json.loads(value))
-        for key, scope, valid_from, value in rows
-    )
-
-
 def _go_live(parameters: Parameters, on: date) -> date | None:
     value = parameters.get("go_live_date", on)
     if isinstance(value, date):
@@ -419,7 +399,7 @@ def _after_end(contract: OccupancyContract, day: date) -> dict[str, object] | No
 # ------------------------------------------------------------------ the file (read side)
 
 
-def _history_values(
+def history_values(
     session: Session, entity: str, ids: Sequence[int], fields: Sequence[str]
 ) -> dict[tuple[int, str], str | None]:
     """The latest value of each (record, field) kept only in the business history."""
@@ -464,8 +444,8 @@ def _plan_infos(
         reviews[review.plan_id].append(
             ReviewInfo(review.id, review.review_date, review.participants, criteria, review.opinion)
         )
-    kept = _history_values(session, "sliding_plan", [p.id for p in plans], (_FAILED_ON, _DEPOSIT))
-    parameters = _parameters(session)
+    kept = history_values(session, "sliding_plan", [p.id for p in plans], (_FAILED_ON, _DEPOSIT))
+    parameters = parameters_in(session)
     go_live = _go_live(parameters, on)
     # The préfet is informed by an HLM landlord only (DOMAIN §7): no reminder otherwise.
     social = set(
@@ -551,7 +531,7 @@ def _infos(session: Session, where: ColumnElement[bool], on: date) -> list[Contr
         .order_by(BenefitStatus.valid_from)
     ):
         statuses[status.contract_id].append(BenefitStatusInfo(status.valid_from, status.status))
-    terminated = _history_values(session, "occupancy_contract", ids, (_TERMINATED_ON,))
+    terminated = history_values(session, "occupancy_contract", ids, (_TERMINATED_ON,))
     plans = _plan_infos(session, contracts, on)
     return [
         ContractInfo(
@@ -748,7 +728,7 @@ def _add_status(
 
 
 def _add_plan(writer: _Writer, contract: OccupancyContract) -> SlidingPlan:
-    parameters = _parameters(writer.session)
+    parameters = parameters_in(writer.session)
     plan = SlidingPlan(
         contract_id=contract.id,
         review_period_months=parameters.int("sliding.review_months", contract.start_date),
@@ -1563,9 +1543,9 @@ def _settle_deposit(
     """The deposit still held leaves the account: transferred to the landlord or refunded."""
     # Imported here: the ledger service reads contracts' history helpers (no import cycle).
     from desktop_app.domain.ledger import deposit_held  # noqa: PLC0415
-    from desktop_app.services.ledger import _deposit_movements  # noqa: PLC0415
+    from desktop_app.services.ledger import deposit_movements  # noqa: PLC0415
 
-    held = deposit_held(_deposit_movements(writer.session, [contract.id])[contract.id], last_day)
+    held = deposit_held(deposit_movements(writer.session, [contract.id])[contract.id], last_day)
     if held <= 0:
         return
     row = DepositEntry(

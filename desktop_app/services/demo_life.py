@@ -12,9 +12,10 @@ The rent ledger (issue 6) starts on a go-live date set at the start of the demo'
 charges of every month are generated in one `charges.catch_up` call. Most households then pay
 their share on time every month and the CAF pays the housing benefit of tiers-payant contracts
 on the 10th of the next month, by monthly bordereau; that routine flow (thousands of entries)
-is written by `_write_routine`, a **demo-only** bulk writer doing what `ledger.post_entry` and
-`benefit_batches.record_batch` would (same rows, one audit event per batch, as the charges
-generation does), because one service call per entry would take minutes for the M demo. What
+goes through the services' bulk actions as a team would record it: one
+`benefit_batches.record_batch` per transfer (a line per contract and month, the transfer
+reference) and one `ledger.post_entries` for the payments, each checked as a single posting
+is and writing one audit event with its count and the history of every entry. What
 is out of the routine goes through the services, one call each: late and partial payments and
 their catching up, rejected direct debits (`reverse_entry`), arrears episodes and their steps
 (reminder letters, formal notices, CAF reports, CCAPEX referrals, FSL applications), an FSL aid,
@@ -42,10 +43,10 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, Final
+from datetime import date, timedelta
+from typing import Final
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.charges import RateSpan, rate_on
@@ -61,11 +62,9 @@ from desktop_app.domain.progress import TaskControl
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
-    BenefitBatch,
     BenefitStatus,
     Dwelling,
     Household,
-    LedgerEntry,
     MainLease,
     Membership,
     OccupancyContract,
@@ -76,6 +75,7 @@ from desktop_app.persistence.models import (
     VacancyPeriod,
 )
 from desktop_app.services.arrears_actions import InstalmentInput, record_action
+from desktop_app.services.benefit_batches import BatchLineInput, record_batch
 from desktop_app.services.charges import catch_up
 from desktop_app.services.contracts import (
     ContractInfo,
@@ -91,7 +91,13 @@ from desktop_app.services.contracts import (
     slide,
     terminate,
 )
-from desktop_app.services.ledger import post_deposit, post_entry, reverse_entry
+from desktop_app.services.ledger import (
+    PostingInput,
+    post_deposit,
+    post_entries,
+    post_entry,
+    reverse_entry,
+)
 from desktop_app.services.parameters import load_parameters
 from desktop_app.services.stays import close_stay, open_stay
 
@@ -861,17 +867,6 @@ _REJECTED: Final = "Rejet de prélèvement : provision insuffisante"
 _REMISSION: Final = "Remise gracieuse du solde après l'aide du FSL, accordée par la direction"
 _IRRECOVERABLE: Final = "Ménage parti sans laisser d'adresse : créance irrécouvrable"
 _UNPAID_TERMINATION: Final = _TERMINATION_REASONS[0]
-_ROUTINE_FIELDS: Final = ("amount", "contract_id", "kind", "method", "period_month", "posted_on")
-_BATCH_FIELDS: Final = (
-    "agency",
-    "received_on",
-    "transfer_reference",
-    "total",
-    "amount",
-    "batch_id",
-    "contract_id",
-    "period_month",
-)
 # How the households of the contracts not chosen below pay (a share of the contracts each).
 _HABITS: Final = (("regular", 90), ("late", 3), ("partial", 2), ("episode", 4), ("rejected", 1))
 _DEPOSIT_SHARE: Final = 0.05
@@ -951,7 +946,7 @@ class _Month:
 
 @dataclass(frozen=True, slots=True)
 class _Post:
-    """An entry `ledger.post_entry` posts (or the routine writer, for the routine ones)."""
+    """An entry `ledger.post_entry` posts (`post_entries` or a bordereau, the routine ones)."""
 
     day: date
     kind: str
@@ -997,7 +992,7 @@ _Call = _Post | _Reverse | _Deposit | _Act
 
 @dataclass(slots=True)
 class _Book:
-    """One contract's account: routine entries written in bulk, then service calls by date."""
+    """One contract's account: routine entries posted in bulk, then service calls by date."""
 
     contract_id: int
     payments: list[_Post] = field(default_factory=list)
@@ -1514,94 +1509,57 @@ def _read_accounts(session: Session) -> list[_Account]:
     ]
 
 
-def _entry_row(contract_id: int, post: _Post, now: datetime, **values: Any) -> dict[str, Any]:
-    return {
-        "contract_id": contract_id,
-        "posted_on": post.day,
-        "period_month": post.period,
-        "kind": post.kind,
-        "nature": None,
-        "amount": post.amount,
-        "generated": False,
-        "payer": post.payer,
-        "method": post.method,
-        "reference": None,
-        "batch_id": None,
-        "reverses_id": None,
-        "reason": None,
-        "first_default_on": None,
-        "created_at": now,
-        "created_by": None,
-    } | values
+def _post_routine(database: Database, books: Sequence[_Book], today: date) -> tuple[int, int, int]:
+    """The routine flow, through the services' bulk actions, as the system.
 
-
-def _write_routine(database: Database, books: Sequence[_Book]) -> tuple[int, int, int]:
-    """DEMO ONLY: write the routine flow in bulk, as the services would write it one by one.
-
-    Household payments made on time (the rows `ledger.post_entry` would post) and the CAF's
-    monthly bordereaux (the rows `benefit_batches.record_batch` would write: one batch per
-    transfer, one entry per line naming its month, the agency as payer, the transfer reference),
-    in one transaction with one audit event per batch and one for the payments (DOMAIN §8 bulk
-    operations). As for generated charges, no old → new history line is written per entry: the
-    entries, never edited, are their own history.
+    The CAF's monthly bordereaux (`benefit_batches.record_batch`, one per transfer day: one
+    line per contract and month, the transfer reference the CAF gives), then the household
+    payments made on time (`ledger.post_entries`, one call): each with its audit event
+    counting its entries (DOMAIN §8 bulk operations) and the history of every entry.
 
     Returns:
         The number of household payments, of bordereaux and of housing-benefit entries.
     """
-    lines: dict[date, list[tuple[int, _Post]]] = defaultdict(list)
+    lines: dict[date, list[BatchLineInput]] = defaultdict(list)
     for book in books:
         for post in book.benefits:
-            lines[post.day].append((book.contract_id, post))
+            assert post.period is not None  # the CAF names the month it pays
+            lines[post.day].append(BatchLineInput(book.contract_id, post.amount, (post.period,)))
+    benefits = 0
+    for day in sorted(lines):
+        detail = record_batch(
+            database,
+            actor=SYSTEM_ACTOR,
+            agency=_CAF,
+            received_on=day,
+            transfer_reference=f"CAF69-VIR-{day:%Y%m%d}",
+            lines=lines[day],
+            today=today,
+        )
+        benefits += detail.batch.entries
     payments = sorted(
         ((book.contract_id, post) for book in books for post in book.payments),
         key=lambda item: (item[1].day, item[0]),
     )
-
-    def work(session: Session) -> None:
-        now = datetime.now(UTC)
-        rows = []
-        for day in sorted(lines):
-            reference = f"CAF69-VIR-{day:%Y%m%d}"
-            batch = BenefitBatch(
-                agency=_CAF,
-                received_on=day,
-                transfer_reference=reference,
-                total=sum(post.amount for _, post in lines[day]),
-                created_at=now,
-                created_by=None,
+    posted = post_entries(
+        database,
+        actor=SYSTEM_ACTOR,
+        postings=[
+            PostingInput(
+                contract_id=contract_id,
+                kind=post.kind,
+                amount=post.amount,
+                posted_on=post.day,
+                period_month=post.period,
+                payer=post.payer,
+                method=post.method,
+                reason=post.reason,
             )
-            session.add(batch)
-            session.flush()
-            rows += [
-                _entry_row(contract_id, post, now, batch_id=batch.id, reference=reference)
-                for contract_id, post in lines[day]
-            ]
-            audit.record(
-                session,
-                actor=SYSTEM_ACTOR.login,
-                user_id=None,
-                action="create",
-                entity="benefit_batch",
-                entity_id=batch.id,
-                fields=_BATCH_FIELDS,
-                count=len(lines[day]),
-            )
-        rows += [_entry_row(contract_id, post, now) for contract_id, post in payments]
-        if payments:
-            audit.record(
-                session,
-                actor=SYSTEM_ACTOR.login,
-                user_id=None,
-                action="create",
-                entity="ledger_entry",
-                fields=_ROUTINE_FIELDS,
-                count=len(payments),
-            )
-        if rows:
-            session.execute(insert(LedgerEntry), rows)
-
-    database.run_write(work)
-    return len(payments), len(lines), sum(len(items) for items in lines.values())
+            for contract_id, post in payments
+        ],
+        today=today,
+    )
+    return posted.entries, len(lines), benefits
 
 
 class _LedgerRunner:
@@ -1709,7 +1667,7 @@ def _grow_ledger(
     )
     accounts = database.run_read(_read_accounts)
     books = planner.plan(accounts, charged, contracts)
-    payments, batches, lines = _write_routine(database, books)
+    payments, batches, lines = _post_routine(database, books, today)
     counts.household_payments += payments
     counts.benefit_batches += batches
     counts.housing_benefits += lines

@@ -122,7 +122,7 @@ def size_issues(file_name: str, size: int) -> list[ValidationIssue]:
     return []
 
 
-def _clean_file_name(file_name: str) -> str:
+def clean_file_name(file_name: str) -> str:
     """The base name only (either separator), cut to the column's length, suffix kept."""
     name = PureWindowsPath(file_name.strip()).name.strip()
     if len(name) <= FILE_NAME_MAX:
@@ -188,7 +188,7 @@ def _info(document: Document, added_by: str | None) -> DocumentInfo:
     )
 
 
-def _store_content(session: Session, digest: str, content: bytes) -> None:
+def store_content(session: Session, digest: str, content: bytes) -> None:
     """Insert the bytes unless this SHA-256 is already stored (also under concurrent adds)."""
     values = {"sha256": digest, "size": len(content), "content": content}
     if session.get_bind().dialect.name == "postgresql":
@@ -212,9 +212,10 @@ def delete_unreferenced_contents(session: Session, digests: Collection[str] | No
     return int(result.rowcount or 0)
 
 
-def _record_history(
+def record_document_history(
     session: Session, user_id: int | None, document: Document, *, removed: bool
 ) -> None:
+    """The business history of a document added (new values) or removed (old values)."""
     for field in _HISTORY:
         value: HistoryValue = getattr(document, field)
         record_change(
@@ -276,7 +277,7 @@ def add_document(
             contract or dwelling of another household.
         RefusedError: the actor may not edit this household.
     """
-    name = _clean_file_name(file_name)
+    name = clean_file_name(file_name)
     clean_title = " ".join(title.split())
     issues = _input_issues(
         file_name=name,
@@ -294,7 +295,7 @@ def add_document(
     def work(session: Session) -> DocumentInfo:
         require(actor, "household.edit", household_access(session, actor, household_id))
         dwelling = _linked_dwelling(session, household_id, contract_id, dwelling_id)
-        _store_content(session, digest, content)
+        store_content(session, digest, content)
         document = Document(
             household_id=household_id,
             contract_id=contract_id,
@@ -333,7 +334,7 @@ def add_document(
             ),
             at=moment,
         )
-        _record_history(session, user_id, document, removed=False)
+        record_document_history(session, user_id, document, removed=False)
         added_by = (
             session.scalar(select(UserAccount.display_name).where(UserAccount.id == user_id))
             if user_id is not None
@@ -428,7 +429,7 @@ def remove_document(
     def work(session: Session) -> Changes:
         document, _ = _document_for(session, actor, document_id, "household.edit")
         login, user_id = audit_identity(actor)
-        _record_history(session, user_id, document, removed=True)
+        record_document_history(session, user_id, document, removed=True)
         audit.record(
             session,
             actor=login,

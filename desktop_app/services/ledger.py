@@ -36,14 +36,13 @@ Decisions where DOMAIN.md is silent, kept here so the GUI, the import and the te
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain import vocabulary as v
@@ -69,12 +68,13 @@ from desktop_app.domain.ledger import (
 from desktop_app.domain.ledger import deposit_held as held_on
 from desktop_app.domain.messages import message
 from desktop_app.domain.money import format_eur, parse_amount
-from desktop_app.domain.parameters import Parameters, ParameterValue
+from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.periods import add_months, format_date
 from desktop_app.domain.permissions import AccessContext, Actor
+from desktop_app.domain.progress import TaskControl
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.history import HistoryValue, record_change
+from desktop_app.persistence.history import Change, HistoryValue, record_change, record_changes
 from desktop_app.persistence.models import (
     BenefitStatus,
     DepositEntry,
@@ -82,12 +82,12 @@ from desktop_app.persistence.models import (
     LedgerEntry,
     MonthClosing,
     OccupancyContract,
-    Parameter,
     RentRate,
 )
 from desktop_app.services.authz import audit_identity, require, service_action
-from desktop_app.services.contracts import _history_values
+from desktop_app.services.contracts import history_values
 from desktop_app.services.households import household_access
+from desktop_app.services.parameters import parameters_in
 
 POST: Final = "ledger.post"
 READ: Final = "ledger.read_amounts"
@@ -102,7 +102,30 @@ OUTGOING: Final = frozenset({"applied", "refunded", "transferred"})
 _REASON_MAX: Final = 300  # LedgerEntry.reason
 _TEXT_MAX: Final = 100  # payer, reference
 _HOST_PARAMETER: Final = "host.sees_arrears_amounts"
-_PARAMETER_KEYS: Final = ("arrears.grace_days", "benefit.expected_payment_day", _HOST_PARAMETER)
+# The business history of an entry: its amounts, dates and codes (never its texts).
+_ENTRY_HISTORY: Final = (
+    "kind",
+    "amount",
+    "posted_on",
+    "period_month",
+    "nature",
+    "first_default_on",
+    "reverses_id",
+)
+# The columns an entry may leave empty (`insert_entries` gives every row all of them).
+_OPTIONAL_COLUMNS: Final = (
+    "period_month",
+    "nature",
+    "payer",
+    "method",
+    "reference",
+    "batch_id",
+    "reverses_id",
+    "reason",
+    "first_default_on",
+)
+_CHUNK: Final = 500  # ids per IN (…) list
+_CHECKPOINT: Final = 500  # postings checked between two cancellation checkpoints
 
 
 # ------------------------------------------------------------------ DTOs
@@ -127,6 +150,31 @@ class EntryInfo:
     first_default_on: date | None
     reverses_id: int | None
     generated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PostingInput:
+    """One posting of `post_entries`: what `post_entry` takes as keyword arguments."""
+
+    contract_id: int
+    kind: str
+    amount: int
+    posted_on: date
+    period_month: date | None = None
+    nature: str | None = None
+    payer: str | None = None
+    method: str | None = None
+    reference: str | None = None
+    reason: str | None = None
+    first_default_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostingsResult:
+    """What `post_entries` wrote: ``entries`` entries on the accounts of ``households``."""
+
+    entries: int
+    households: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,20 +368,7 @@ def _raise(issues: list[ValidationIssue]) -> None:
         raise InvalidInput(issues)
 
 
-def _parameters(session: Session) -> Parameters:
-    """The parameters this module needs, read in the caller's transaction."""
-    rows = session.execute(
-        select(Parameter.key, Parameter.scope, Parameter.valid_from, Parameter.value).where(
-            Parameter.key.in_(_PARAMETER_KEYS)
-        )
-    )
-    return Parameters(
-        ParameterValue(key, scope, valid_from, json.loads(value))
-        for key, scope, valid_from, value in rows
-    )
-
-
-def _context(
+def account_context(
     session: Session,
     actor: Actor,
     household_id: int,
@@ -345,7 +380,15 @@ def _context(
     A worker scoped to a programme handles the accounts of its dwellings; a host sees amounts
     of their residents only when the association allows it (parameter).
     """
-    base = household_access(session, actor, household_id)
+    return _widened(household_access(session, actor, household_id), actor, dwellings, parameters)
+
+
+def _widened(
+    base: AccessContext,
+    actor: Actor,
+    dwellings: Iterable[Dwelling],
+    parameters: Parameters | None,
+) -> AccessContext:
     homes = list(dwellings)
     residences = {d.residence_id for d in homes if d.residence_id is not None}
     hosted = bool(residences) and any(
@@ -361,7 +404,7 @@ def _context(
     )
 
 
-def _contract(
+def contract_for(
     session: Session,
     actor: Actor,
     contract_id: int,
@@ -374,7 +417,11 @@ def _contract(
         raise RefusedError("contract.unknown")
     dwelling = session.get(Dwelling, contract.dwelling_id)
     assert dwelling is not None
-    require(actor, action, _context(session, actor, contract.household_id, [dwelling], parameters))
+    require(
+        actor,
+        action,
+        account_context(session, actor, contract.household_id, [dwelling], parameters),
+    )
     return contract
 
 
@@ -417,11 +464,12 @@ class _Writer:
             )
 
 
-def _closed(session: Session) -> set[date]:
+def closed_month_starts(session: Session) -> set[date]:
+    """The first days of the closed months (§3.7), read in the caller's transaction."""
     return set(session.scalars(select(MonthClosing.period_month)))
 
 
-def _posting_issues(posted_on: date, today: date, closed: set[date]) -> list[ValidationIssue]:
+def posting_date_issues(posted_on: date, today: date, closed: set[date]) -> list[ValidationIssue]:
     """A posting date is neither in the future nor in a closed month (§3.7)."""
     if posted_on > today:
         return [
@@ -451,7 +499,9 @@ def _clean(text: str | None) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Posting:
+class Posting:
+    """A posting once cleaned (texts stripped, the period month as its first day), to check."""
+
     kind: str
     amount: int
     posted_on: date
@@ -464,7 +514,7 @@ class _Posting:
     first_default_on: date | None
 
 
-def _amount_and_nature_issues(p: _Posting) -> list[ValidationIssue]:
+def _amount_and_nature_issues(p: Posting) -> list[ValidationIssue]:
     """The sign the kind allows; a nature for a charge or a debit adjustment, and only then."""
     issues: list[ValidationIssue] = []
     if p.amount == 0:
@@ -481,7 +531,7 @@ def _amount_and_nature_issues(p: _Posting) -> list[ValidationIssue]:
     return issues
 
 
-def _first_default_issues(p: _Posting) -> list[ValidationIssue]:
+def _first_default_issues(p: Posting) -> list[ValidationIssue]:
     """An opening balance carries the first-default date of its debt; nothing else does."""
     if p.kind != "opening_balance":
         if p.first_default_on is None:
@@ -498,7 +548,7 @@ def _first_default_issues(p: _Posting) -> list[ValidationIssue]:
     return []
 
 
-def _kind_issues(p: _Posting) -> list[ValidationIssue]:
+def _kind_issues(p: Posting) -> list[ValidationIssue]:
     """What the kind asks of an entry: amount sign, nature, month, reason, first default."""
     if p.kind == "reversal":
         return [ValidationIssue("kind", "ledger.kind_use_reversal")]
@@ -516,8 +566,8 @@ def _kind_issues(p: _Posting) -> list[ValidationIssue]:
     return issues
 
 
-def _period_issues(
-    contract: OccupancyContract, p: _Posting, closed: set[date]
+def period_issues(
+    contract: OccupancyContract, p: Posting, closed: set[date]
 ) -> list[ValidationIssue]:
     """A period month lies within the contract; no new charge goes into a closed month."""
     if p.period is None:
@@ -573,16 +623,118 @@ def _add_entry(writer: _Writer, contract_id: int, **values: object) -> LedgerEnt
     writer.session.flush()
     fields = [name for name, value in values.items() if value is not None]
     history: list[tuple[str, HistoryValue]] = [
-        ("kind", entry.kind),
-        ("amount", entry.amount),
-        ("posted_on", entry.posted_on),
-        ("period_month", entry.period_month),
-        ("nature", entry.nature),
-        ("first_default_on", entry.first_default_on),
-        ("reverses_id", entry.reverses_id),
+        (field, getattr(entry, field)) for field in _ENTRY_HISTORY
     ]
     writer.created("ledger_entry", entry.id, sorted(fields), history)
     return entry
+
+
+def insert_entries(
+    session: Session,
+    *,
+    user_id: int | None,
+    rows: Sequence[Mapping[str, Any]],
+    households: Mapping[int, int],
+    at: datetime | None = None,
+) -> list[int]:
+    """Insert many entries and their business history, each with one bulk INSERT.
+
+    (SQLAlchemy sends a bulk INSERT with RETURNING in pages of up to 1 000 rows.)
+
+    A helper for the services posting in bulk (`post_entries`, `benefit_batches`), in the
+    caller's transaction once its checks and permission are done. Each row gives
+    ``contract_id``, ``kind``, ``amount``, ``posted_on`` and any other column of `LedgerEntry`;
+    ``households`` gives each contract's household, for the history lines (those `post_entry`
+    writes: kind, amount, dates, nature), dated ``at`` (now by default) as the entries'
+    ``created_at``. The caller writes the one audit event (§8 bulk operations).
+
+    Returns:
+        The new entries' ids, ascending.
+    """
+    if not rows:
+        return []
+    now = at or datetime.now(UTC)
+    values = [
+        {
+            **dict.fromkeys(_OPTIONAL_COLUMNS),
+            "generated": False,
+            "created_at": now,
+            "created_by": user_id,
+            **row,
+        }
+        for row in rows
+    ]
+    # RETURNING what the history needs rather than the ids in the order of the rows: SQLAlchemy
+    # keeps that order on SQLite only row by row (no sentinel column), one statement per entry.
+    returned = ("id", "contract_id", *_ENTRY_HISTORY)
+    statement = insert(LedgerEntry).returning(*(LedgerEntry.__table__.c[n] for n in returned))
+    session.flush()  # Core from here: no ORM bookkeeping per entry
+    ids: list[int] = []
+    changes: list[Change] = []
+    for row in session.connection().execute(statement, values).mappings():
+        ids.append(row["id"])
+        changes += [
+            Change(
+                user_id=user_id,
+                household_id=households[row["contract_id"]],
+                entity="ledger_entry",
+                entity_id=row["id"],
+                field=field,
+                old=None,
+                new=row[field],
+                at=now,
+            )
+            for field in _ENTRY_HISTORY
+            if row[field] is not None  # nothing changed: no line
+        ]
+    record_changes(session, changes)
+    return sorted(ids)
+
+
+def _posting(given: PostingInput) -> Posting:
+    """The posting to check: an int amount, texts stripped, the period month's first day."""
+    return Posting(
+        kind=given.kind,
+        amount=_cents(given.amount),
+        posted_on=given.posted_on,
+        period=month_start(given.period_month) if given.period_month is not None else None,
+        nature=_clean(given.nature),
+        payer=_clean(given.payer),
+        method=_clean(given.method),
+        reference=_clean(given.reference),
+        reason=_clean(given.reason),
+        first_default_on=given.first_default_on,
+    )
+
+
+def _entry_issues(
+    contract: OccupancyContract, posting: Posting, today: date, closed: set[date]
+) -> list[ValidationIssue]:
+    """Everything `post_entry` checks of a posting on a contract (module docstring)."""
+    return (
+        _kind_issues(posting)
+        + posting_date_issues(posting.posted_on, today, closed)
+        + period_issues(contract, posting, closed)
+        + _text_issues("payer", posting.payer, _TEXT_MAX)
+        + _text_issues("reference", posting.reference, _TEXT_MAX)
+        + _text_issues("reason", posting.reason, _REASON_MAX)
+    )
+
+
+def _entry_values(contract_id: int, posting: Posting) -> dict[str, Any]:
+    return {
+        "contract_id": contract_id,
+        "kind": posting.kind,
+        "amount": posting.amount,
+        "posted_on": posting.posted_on,
+        "period_month": posting.period,
+        "nature": posting.nature,
+        "payer": posting.payer,
+        "method": posting.method,
+        "reference": posting.reference,
+        "reason": posting.reason,
+        "first_default_on": posting.first_default_on,
+    }
 
 
 # ------------------------------------------------------------------ postings
@@ -613,45 +765,28 @@ def post_entry(
         InvalidInput: every issue at once (kind, amount, nature, month, reason, dates…).
     """
     day = today or date.today()
-    posting = _Posting(
-        kind=kind,
-        amount=_cents(amount),
-        posted_on=posted_on,
-        period=month_start(period_month) if period_month is not None else None,
-        nature=_clean(nature),
-        payer=_clean(payer),
-        method=_clean(method),
-        reference=_clean(reference),
-        reason=_clean(reason),
-        first_default_on=first_default_on,
+    posting = _posting(
+        PostingInput(
+            contract_id=contract_id,
+            kind=kind,
+            amount=amount,
+            posted_on=posted_on,
+            period_month=period_month,
+            nature=nature,
+            payer=payer,
+            method=method,
+            reference=reference,
+            reason=reason,
+            first_default_on=first_default_on,
+        )
     )
 
     def work(session: Session) -> EntryInfo:
-        contract = _contract(session, actor, contract_id, POST)
-        closed = _closed(session)
-        _raise(
-            _kind_issues(posting)
-            + _posting_issues(posted_on, day, closed)
-            + _period_issues(contract, posting, closed)
-            + _text_issues("payer", posting.payer, _TEXT_MAX)
-            + _text_issues("reference", posting.reference, _TEXT_MAX)
-            + _text_issues("reason", posting.reason, _REASON_MAX)
-        )
+        contract = contract_for(session, actor, contract_id, POST)
+        _raise(_entry_issues(contract, posting, day, closed_month_starts(session)))
         writer = _Writer(session, actor, contract.household_id)
-        entry = _add_entry(
-            writer,
-            contract.id,
-            kind=posting.kind,
-            amount=posting.amount,
-            posted_on=posting.posted_on,
-            period_month=posting.period,
-            nature=posting.nature,
-            payer=posting.payer,
-            method=posting.method,
-            reference=posting.reference,
-            reason=posting.reason,
-            first_default_on=posting.first_default_on,
-        )
+        values = _entry_values(contract.id, posting)
+        entry = _add_entry(writer, values.pop("contract_id"), **values)
         return _entry_info(entry, contract.household_id)
 
     return database.run_write(work)
@@ -681,7 +816,7 @@ def reverse_entry(
         entry = session.get(LedgerEntry, entry_id)
         if entry is None:
             raise RefusedError("ledger.entry_unknown")
-        contract = _contract(session, actor, entry.contract_id, POST)
+        contract = contract_for(session, actor, entry.contract_id, POST)
         if entry.kind == "reversal":
             raise RefusedError("ledger.reversal_of_reversal")
         reversed_by = session.scalars(
@@ -689,7 +824,7 @@ def reverse_entry(
         ).first()
         if reversed_by is not None:
             raise RefusedError("ledger.already_reversed")
-        issues = _posting_issues(posted_on, day, _closed(session))
+        issues = posting_date_issues(posted_on, day, closed_month_starts(session))
         if posted_on < entry.posted_on:
             issues.append(
                 ValidationIssue(
@@ -717,10 +852,118 @@ def reverse_entry(
     return database.run_write(work)
 
 
+# ------------------------------------------------------------------ bulk postings
+
+
+def _contracts_allowed(
+    session: Session, actor: Actor, contract_ids: Iterable[int], action: str
+) -> dict[int, OccupancyContract]:
+    """The contracts, once the actor is known to be allowed ``action`` on each.
+
+    One decision per household and dwelling, each household's access read once: a fixed few
+    queries per household, whatever the number of postings.
+
+    Raises:
+        RefusedError: one of the contracts does not exist or is outside the actor's scope.
+    """
+    ids = sorted(set(contract_ids))
+    found: dict[int, tuple[OccupancyContract, Dwelling]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        rows = session.execute(
+            select(OccupancyContract, Dwelling)
+            .join(Dwelling, Dwelling.id == OccupancyContract.dwelling_id)
+            .where(OccupancyContract.id.in_(ids[start : start + _CHUNK]))
+        )
+        found.update((contract.id, (contract, dwelling)) for contract, dwelling in rows)
+    if len(found) < len(ids):
+        raise RefusedError("contract.unknown")
+    if actor.system:  # allowed on every contract (`decide`): no access context to read
+        return {contract_id: contract for contract_id, (contract, _) in found.items()}
+    bases: dict[int, AccessContext] = {}
+    decided: set[tuple[int, int]] = set()
+    for contract, dwelling in found.values():
+        key = (contract.household_id, dwelling.id)
+        if key in decided:
+            continue
+        if contract.household_id not in bases:
+            bases[contract.household_id] = household_access(session, actor, contract.household_id)
+        require(actor, action, _widened(bases[contract.household_id], actor, [dwelling], None))
+        decided.add(key)
+    return {contract_id: contract for contract_id, (contract, _) in found.items()}
+
+
+@service_action(POST)
+def post_entries(
+    database: Database,
+    *,
+    actor: Actor,
+    postings: Sequence[PostingInput],
+    today: date | None = None,
+    control: TaskControl | None = None,
+) -> PostingsResult:
+    """Post many entries at once, all or nothing, with one audit event (§8 bulk operations).
+
+    Each posting is checked as `post_entry` checks it, its issues named ``postings[i].field``;
+    the actor's scope is checked once per contract. The entries are inserted in the order
+    given, each with the business history `post_entry` writes; the audit event names the
+    fields used and counts the entries. An empty list writes nothing.
+
+    Raises:
+        RefusedError: a contract that does not exist or is outside the actor's scope.
+        InvalidInput: every issue of every posting at once (nothing is written).
+        Cancelled: stopped by ``control`` before the commit (nothing is written).
+    """
+    day = today or date.today()
+    task = control or TaskControl()
+    for given in postings:
+        if not isinstance(given, PostingInput):
+            raise TypeError("postings must be PostingInput values")
+    checked = [_posting(given) for given in postings]
+
+    def work(session: Session) -> PostingsResult:
+        contracts = _contracts_allowed(session, actor, (p.contract_id for p in postings), POST)
+        closed = closed_month_starts(session)
+        issues: list[ValidationIssue] = []
+        for index, (given, posting) in enumerate(zip(postings, checked, strict=True)):
+            if index % _CHECKPOINT == 0:
+                task.checkpoint()
+                task.report(index, len(postings))
+            issues += [
+                ValidationIssue(f"postings[{index}].{issue.field}", issue.code, issue.params)
+                for issue in _entry_issues(contracts[given.contract_id], posting, day, closed)
+            ]
+        _raise(issues)
+        households = {contract.id: contract.household_id for contract in contracts.values()}
+        rows = [
+            _entry_values(given.contract_id, posting)
+            for given, posting in zip(postings, checked, strict=True)
+        ]
+        name, user_id = audit_identity(actor)
+        ids = insert_entries(session, user_id=user_id, rows=rows, households=households)
+        concerned = {households[given.contract_id] for given in postings}
+        if ids:
+            fields = {key for row in rows for key, value in row.items() if value is not None}
+            audit.record(
+                session,
+                actor=name,
+                user_id=user_id,
+                action="create",
+                entity="ledger_entry",
+                household_id=next(iter(concerned)) if len(concerned) == 1 else None,
+                fields=sorted(fields),
+                count=len(ids),
+            )
+        task.checkpoint()
+        task.report(len(postings), len(postings))
+        return PostingsResult(entries=len(ids), households=len(concerned))
+
+    return database.run_write(work)
+
+
 # ------------------------------------------------------------------ the deposit account
 
 
-def _deposit_movements(
+def deposit_movements(
     session: Session, contract_ids: Sequence[int]
 ) -> dict[int, list[DepositMovement]]:
     """Each contract's deposit movements, an applied one returning when its credit is reversed."""
@@ -773,14 +1016,14 @@ def post_deposit(
     ref = _clean(reference)
 
     def work(session: Session) -> DepositMovementInfo:
-        contract = _contract(session, actor, contract_id, POST)
-        issues = _posting_issues(posted_on, day, _closed(session))
+        contract = contract_for(session, actor, contract_id, POST)
+        issues = posting_date_issues(posted_on, day, closed_month_starts(session))
         issues += _text_issues("reference", ref, _TEXT_MAX)
         if kind not in v.DEPOSIT_MOVEMENT:
             issues.append(ValidationIssue("kind", "ledger.deposit_kind_unknown", {"value": kind}))
         if cents <= 0:
             issues.append(ValidationIssue("amount", "ledger.amount_negative"))
-        movements = _deposit_movements(session, [contract.id])[contract.id]
+        movements = deposit_movements(session, [contract.id])[contract.id]
         available = deposit_available(movements, posted_on)
         if kind in OUTGOING and cents > 0 and cents > available:
             issues.append(
@@ -847,8 +1090,8 @@ def deposit_held(
     day = on or date.today()
 
     def read(session: Session) -> int:
-        contract = _contract(session, actor, contract_id, READ, _parameters(session))
-        return held_on(_deposit_movements(session, [contract.id])[contract.id], day)
+        contract = contract_for(session, actor, contract_id, READ, parameters_in(session))
+        return held_on(deposit_movements(session, [contract.id])[contract.id], day)
 
     return database.run_read(read)
 
@@ -876,7 +1119,7 @@ def close_month(
 
     def work(session: Session) -> MonthClosingInfo:
         require(actor, CLOSE)
-        closed = _closed(session)
+        closed = closed_month_starts(session)
         if period in closed:
             raise RefusedError("ledger.month_already_closed", month=_month(period))
         following = add_months(period, 1)
@@ -918,7 +1161,7 @@ def closed_months(database: Database, *, actor: Actor) -> list[MonthClosingInfo]
 
 
 @dataclass(frozen=True, slots=True)
-class _Loaded:
+class LoadedAccount:
     """A contract's rows, read with a fixed few queries for any number of contracts."""
 
     contract_id: int
@@ -936,6 +1179,7 @@ class _Loaded:
     deposits: tuple[DepositMovement, ...]
 
     def book(self, grace_days: int) -> Book:
+        """The account replayed by `domain.ledger` with this grace."""
         return build_account(
             self.entries,
             rates=self.rates,
@@ -946,7 +1190,12 @@ class _Loaded:
         )
 
 
-def _load(session: Session, where: ColumnElement[bool]) -> list[_Loaded]:
+def load_accounts(session: Session, where: ColumnElement[bool]) -> list[LoadedAccount]:
+    """The contracts matching ``where`` with their rows, in the caller's transaction.
+
+    A helper for other services (no permission check: the caller has made it); contracts by
+    start date, a fixed few queries whatever their number and that of their entries.
+    """
     session.flush()
     rows = session.execute(
         select(OccupancyContract, Dwelling.reference)
@@ -989,13 +1238,13 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[_Loaded]:
         ).where(LedgerEntry.contract_id.in_(ids))
     ):
         entries[row[0]].append(EntryLine(*row[1:]))
-    deposits = _deposit_movements(session, ids)
-    terminated = _history_values(session, "occupancy_contract", ids, ("terminated_on",))
-    loaded: list[_Loaded] = []
+    deposits = deposit_movements(session, ids)
+    terminated = history_values(session, "occupancy_contract", ids, ("terminated_on",))
+    loaded: list[LoadedAccount] = []
     for contract, reference in rows:
         kept = terminated.get((contract.id, "terminated_on"))
         loaded.append(
-            _Loaded(
+            LoadedAccount(
                 contract_id=contract.id,
                 household_id=contract.household_id,
                 dwelling_id=contract.dwelling_id,
@@ -1040,9 +1289,9 @@ def contract_accounts(
     """
     if not contract_ids:
         return {}
-    grace = _parameters(session).int("arrears.grace_days", on or date.today())
+    grace = parameters_in(session).int("arrears.grace_days", on or date.today())
     accounts: dict[int, ContractAccount] = {}
-    for item in _load(session, OccupancyContract.id.in_(list(contract_ids))):
+    for item in load_accounts(session, OccupancyContract.id.in_(list(contract_ids))):
         book = item.book(grace)
         spans = share_spans(
             item.rates, item.statuses, start=item.start, indemnity_from=item.indemnity_from
@@ -1086,7 +1335,8 @@ def _benefit_received(entries: Sequence[EntryLine], on: date) -> int:
     )
 
 
-def _balance(item: _Loaded, on: date, parameters: Parameters) -> ContractBalance:
+def balance_of(item: LoadedAccount, on: date, parameters: Parameters) -> ContractBalance:
+    """A loaded contract's balance on ``on`` (what `contract_balance` returns)."""
     grace = parameters.int("arrears.grace_days", on)
     book = item.book(grace)
     state = account_on(
@@ -1150,10 +1400,10 @@ def contract_balance(
     """
 
     def read(session: Session) -> ContractBalance:
-        parameters = _parameters(session)
-        _contract(session, actor, contract_id, READ, parameters)
-        [item] = _load(session, OccupancyContract.id == contract_id)
-        return _balance(item, on, parameters)
+        parameters = parameters_in(session)
+        contract_for(session, actor, contract_id, READ, parameters)
+        [item] = load_accounts(session, OccupancyContract.id == contract_id)
+        return balance_of(item, on, parameters)
 
     return database.run_read(read)
 
@@ -1173,15 +1423,15 @@ def household_balance(
     """
 
     def read(session: Session) -> HouseholdBalance:
-        parameters = _parameters(session)
+        parameters = parameters_in(session)
         dwellings = session.scalars(
             select(Dwelling)
             .join(OccupancyContract, OccupancyContract.dwelling_id == Dwelling.id)
             .where(OccupancyContract.household_id == household_id)
         )
-        require(actor, READ, _context(session, actor, household_id, dwellings, parameters))
-        items = _load(session, OccupancyContract.household_id == household_id)
-        balances = tuple(_balance(item, on, parameters) for item in items)
+        require(actor, READ, account_context(session, actor, household_id, dwellings, parameters))
+        items = load_accounts(session, OccupancyContract.household_id == household_id)
+        balances = tuple(balance_of(item, on, parameters) for item in items)
         credits: dict[str, int] = defaultdict(int)
         for balance in balances:
             for kind, cents in balance.credits:
@@ -1211,21 +1461,21 @@ def household_balance(
 # ------------------------------------------------------------------ the account statement
 
 
-def _effect(entry: EntryLine, by_id: Mapping[int, EntryLine]) -> int:
+def entry_effect(entry: EntryLine, by_id: Mapping[int, EntryLine]) -> int:
     """What an entry adds to what the household owes (a reversal: the opposite of its entry)."""
     if entry.kind == "reversal":
         target = by_id.get(entry.reverses) if entry.reverses is not None else None
-        return -_effect(target, by_id) if target is not None else 0
+        return -entry_effect(target, by_id) if target is not None else 0
     if entry.kind in ("charge", "opening_balance", "adjustment"):
         return entry.amount
     return -entry.amount  # credits; a negative housing benefit (indu) is owed again
 
 
-def _label(entry: EntryLine, by_id: Mapping[int, EntryLine]) -> str:
+def entry_label(entry: EntryLine, by_id: Mapping[int, EntryLine]) -> str:
     """The French wording of a statement line."""
     if entry.kind == "reversal":
         target = by_id.get(entry.reverses) if entry.reverses is not None else None
-        what = _label(target, by_id) if target is not None else v.LEDGER_KIND.label("reversal")
+        what = entry_label(target, by_id) if target is not None else v.LEDGER_KIND.label("reversal")
         return message("ledger.line.reversal", label=what)
     if entry.kind == "opening_balance":
         first = entry.first_default_on or entry.posted_on
@@ -1264,12 +1514,12 @@ def account_lines(
         )
 
     def read(session: Session) -> list[AccountLine]:
-        _contract(session, actor, contract_id, READ, _parameters(session))
-        [item] = _load(session, OccupancyContract.id == contract_id)
+        contract_for(session, actor, contract_id, READ, parameters_in(session))
+        [item] = load_accounts(session, OccupancyContract.id == contract_id)
         by_id = {entry.ref: entry for entry in item.entries}
         reversed_by = {e.reverses: e.ref for e in item.entries if e.kind == "reversal"}
         ordered = sorted(item.entries, key=lambda e: (e.posted_on, e.ref))
-        balance = sum(_effect(e, by_id) for e in ordered if e.posted_on < start)
+        balance = sum(entry_effect(e, by_id) for e in ordered if e.posted_on < start)
         before = start - timedelta(days=1)
         lines = [
             AccountLine(
@@ -1287,7 +1537,7 @@ def account_lines(
         for entry in ordered:
             if not start <= entry.posted_on <= end:
                 continue
-            effect = _effect(entry, by_id)
+            effect = entry_effect(entry, by_id)
             balance += effect
             lines.append(
                 AccountLine(
@@ -1295,7 +1545,7 @@ def account_lines(
                     posted_on=entry.posted_on,
                     kind=entry.kind,
                     period_month=entry.period,
-                    label=_label(entry, by_id),
+                    label=entry_label(entry, by_id),
                     debit=max(effect, 0),
                     credit=max(-effect, 0),
                     balance=balance,

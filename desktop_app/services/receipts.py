@@ -103,19 +103,19 @@ from desktop_app.reports.pdf.receipts import (
     render_statement,
 )
 from desktop_app.services.authz import audit_identity, require, service_action
-from desktop_app.services.documents import _record_history, _store_content
+from desktop_app.services.documents import record_document_history, store_content
 from desktop_app.services.households import household_access
 from desktop_app.services.ledger import (
     POST,
     READ,
-    _context,
-    _contract,
-    _effect,
-    _label,
-    _load,
-    _Loaded,
-    _parameters,
+    LoadedAccount,
+    account_context,
+    contract_for,
+    entry_effect,
+    entry_label,
+    load_accounts,
 )
+from desktop_app.services.parameters import parameters_in
 
 log = logging.getLogger(__name__)
 
@@ -361,7 +361,7 @@ class _Place:
     landlord: str
 
 
-def _places(session: Session, items: Sequence[_Loaded]) -> dict[int, _Place]:
+def _places(session: Session, items: Sequence[LoadedAccount]) -> dict[int, _Place]:
     ids = sorted({item.dwelling_id for item in items})
     if not ids:
         return {}
@@ -417,7 +417,7 @@ class _Numbers:
 class _Draft:
     """A document decided and shaped, not numbered yet: ``render`` takes its number and day."""
 
-    item: _Loaded
+    item: LoadedAccount
     kind: str
     month: date | None
     period_end: date | None
@@ -555,7 +555,7 @@ class _Issuer:
         )
         if found is not None:
             return _with_document(issued, found)
-        _store_content(self.session, digest, issued.content)
+        store_content(self.session, digest, issued.content)
         period = _month_text(issued.period_month) if issued.period_month else ""
         document = Document(
             household_id=issued.household_id,
@@ -588,7 +588,7 @@ class _Issuer:
             household_id=issued.household_id,
             fields=("kind", "title", "file_name", "content", "dated_on", "contract_id"),
         )
-        _record_history(self.session, self.user_id, document, removed=False)
+        record_document_history(self.session, self.user_id, document, removed=False)
         return _with_document(issued, document.id)
 
 
@@ -657,7 +657,7 @@ def _settled(
     return _Settled(total, remaining, expected, withheld, benefit, paid - benefit)
 
 
-def _benefit_received(item: _Loaded, month: date, on: date) -> int:
+def _benefit_received(item: LoadedAccount, month: date, on: date) -> int:
     """Housing benefit naming ``month``, posted by ``on`` and not reversed by then."""
     reversed_on = {e.reverses: e.posted_on for e in item.entries if e.kind == "reversal"}
     return sum(
@@ -673,7 +673,7 @@ def _benefit_received(item: _Loaded, month: date, on: date) -> int:
 
 
 def _payments(
-    item: _Loaded, book: Book, month: date, natures: frozenset[str] | None, on: date
+    item: LoadedAccount, book: Book, month: date, natures: frozenset[str] | None, on: date
 ) -> list[Payment]:
     """The payments that settled the month: one per day its household part grew (LIFO undo)."""
     # Nothing settles the month before its first charge exists.
@@ -720,7 +720,7 @@ def _payments(
 class _Month:
     """A contract's month on the day of issue: what is due, settled, and which documents."""
 
-    item: _Loaded
+    item: LoadedAccount
     book: Book
     state: TermState
     boarding: bool
@@ -751,7 +751,7 @@ class _Month:
 
 
 def _month(
-    item: _Loaded, parameters: Parameters, month: date, on: date
+    item: LoadedAccount, parameters: Parameters, month: date, on: date
 ) -> tuple[_Month | None, str | None]:
     """The month as the ledger sees it on ``on``, or the reason there is nothing to issue."""
     grace = parameters.int("arrears.grace_days", on)
@@ -887,7 +887,7 @@ def _month_drafts(found: _Month, month: date, on: date, context: _Context) -> li
 
 
 def _issued_info(
-    row: IssuedDocument, item: _Loaded, parameters: Parameters, on: date
+    row: IssuedDocument, item: LoadedAccount, parameters: Parameters, on: date
 ) -> IssuedInfo:
     """An issued document; a quittance is ``unsettled`` when its month no longer is (§3.7)."""
     unsettled = False
@@ -913,14 +913,14 @@ def _issued_info(
 class _Planned:
     """A contract's month once decided: drafts to issue (or reprint), or why not."""
 
-    item: _Loaded
+    item: LoadedAccount
     drafts: tuple[tuple[_Draft, IssuedDocument | None], ...] = ()
     skipped: str | None = None
     flagged: tuple[IssuedInfo, ...] = ()
 
 
 def _plan(
-    item: _Loaded,
+    item: LoadedAccount,
     *,
     parameters: Parameters,
     month: date,
@@ -997,7 +997,7 @@ class _Issued:
 def _issue_month(
     session: Session,
     actor: Actor,
-    items: Sequence[_Loaded],
+    items: Sequence[LoadedAccount],
     month: date,
     today: date,
     *,
@@ -1006,7 +1006,7 @@ def _issue_month(
 ) -> _Issued:
     """Plan, number, render and record the month's documents of ``items`` (one transaction)."""
     letterhead = _letterhead(session)
-    parameters = _parameters(session)
+    parameters = parameters_in(session)
     households = _households(session, actor, (item.household_id for item in items), today)
     places = _places(session, items)
     issuer = _Issuer(session, actor, today)
@@ -1094,11 +1094,11 @@ def month_documents(
     period = month_start(month)
 
     def work(session: Session) -> MonthDocuments:
-        items = _load(
+        items = load_accounts(
             session, and_(OccupancyContract.household_id == household_id, _running(period))
         )
         dwellings = session.scalars(select(Dwelling).where(Dwelling.id.in_(_dwelling_ids(items))))
-        require(actor, POST, _context(session, actor, household_id, dwellings))
+        require(actor, POST, account_context(session, actor, household_id, dwellings))
         issued = _issue_month(session, actor, items, period, day, keep=keep)
         return MonthDocuments(
             household_id=household_id,
@@ -1111,7 +1111,7 @@ def month_documents(
     return database.run_write(work)
 
 
-def _dwelling_ids(items: Sequence[_Loaded]) -> list[int]:
+def _dwelling_ids(items: Sequence[LoadedAccount]) -> list[int]:
     return sorted({item.dwelling_id for item in items})
 
 
@@ -1150,9 +1150,9 @@ def issue_statement(
     day = today or date.today()
 
     def work(session: Session) -> IssuedFile:
-        parameters = _parameters(session)
-        _contract(session, actor, contract_id, READ, parameters)
-        [item] = _load(session, OccupancyContract.id == contract_id)
+        parameters = parameters_in(session)
+        contract_for(session, actor, contract_id, READ, parameters)
+        [item] = load_accounts(session, OccupancyContract.id == contract_id)
         letterhead = _letterhead(session)
         household = _households(session, actor, [item.household_id], day)[item.household_id]
         place = _places(session, [item])[item.contract_id]
@@ -1215,20 +1215,22 @@ def _statement_copy(data: StatementData, number: str, issued_on: date) -> Statem
     )
 
 
-def _statement_lines(item: _Loaded, start: date, end: date) -> tuple[int, list[StatementLine]]:
+def _statement_lines(
+    item: LoadedAccount, start: date, end: date
+) -> tuple[int, list[StatementLine]]:
     """The balance before ``start`` and each movement of start…end, as `account_lines` says."""
     by_id = {entry.ref: entry for entry in item.entries}
     ordered = sorted(item.entries, key=lambda e: (e.posted_on, e.ref))
-    opening = sum(_effect(e, by_id) for e in ordered if e.posted_on < start)
+    opening = sum(entry_effect(e, by_id) for e in ordered if e.posted_on < start)
     lines = []
     for entry in ordered:
         if not start <= entry.posted_on <= end:
             continue
-        effect = _effect(entry, by_id)
+        effect = entry_effect(entry, by_id)
         lines.append(
             StatementLine(
                 on=entry.posted_on,
-                label=_label(entry, by_id),
+                label=entry_label(entry, by_id),
                 debit=max(effect, 0),
                 credit=max(-effect, 0),
             )
@@ -1247,10 +1249,10 @@ def issued_documents(
     """
 
     def read(session: Session) -> list[IssuedInfo]:
-        parameters = _parameters(session)
-        items = _load(session, OccupancyContract.household_id == household_id)
+        parameters = parameters_in(session)
+        items = load_accounts(session, OccupancyContract.household_id == household_id)
         dwellings = session.scalars(select(Dwelling).where(Dwelling.id.in_(_dwelling_ids(items))))
-        require(actor, READ, _context(session, actor, household_id, dwellings, parameters))
+        require(actor, READ, account_context(session, actor, household_id, dwellings, parameters))
         by_contract = {item.contract_id: item for item in items}
         if not by_contract:
             return []
@@ -1283,7 +1285,7 @@ def _in_scope(actor: Actor, action: str) -> Callable[[int, int | None], bool]:
 
 def _scoped(
     session: Session, actor: Actor, action: str, where: ColumnElement[bool]
-) -> list[_Loaded]:
+) -> list[LoadedAccount]:
     """The contracts matching ``where`` whose dwelling is within the actor's ``action`` scope."""
     allowed = _in_scope(actor, action)
     rows = session.execute(
@@ -1294,7 +1296,7 @@ def _scoped(
     ids = [
         contract_id for contract_id, programme, residence in rows if allowed(programme, residence)
     ]
-    return _load(session, OccupancyContract.id.in_(ids)) if ids else []
+    return load_accounts(session, OccupancyContract.id.in_(ids)) if ids else []
 
 
 @service_action(READ)
@@ -1317,7 +1319,7 @@ def unsettled_quittances(database: Database, *, actor: Actor, on: date) -> list[
                 .order_by(IssuedDocument.period_month, IssuedDocument.id)
             )
         )
-        parameters = _parameters(session)
+        parameters = parameters_in(session)
         infos = [_issued_info(row, by_contract[row.contract_id], parameters, on) for row in rows]
         return [info for info in infos if info.unsettled]
 

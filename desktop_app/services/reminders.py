@@ -28,7 +28,6 @@ reminders of that one file are listed to whoever may read it, without the stock'
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -40,7 +39,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop_app.domain import reminders as rules
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.messages import message
-from desktop_app.domain.parameters import Parameters, ParameterValue
+from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import RESIDENTS, TABLE, Actor
 from desktop_app.domain.sliding import PREFECT_INFORMATION, is_running, sliding_schedule
@@ -55,7 +54,6 @@ from desktop_app.persistence.models import (
     MainLease,
     Membership,
     OccupancyContract,
-    Parameter,
     Person,
     SlidingPlan,
     SlidingReview,
@@ -63,10 +61,10 @@ from desktop_app.persistence.models import (
 )
 from desktop_app.services.authz import require, service_action
 from desktop_app.services.households import MASK, household_access, scope_filter
+from desktop_app.services.parameters import parameters_in
 
 READ: Final = "household.read"
 
-_PARAMETER_KEYS: Final = ("go_live_date", "sliding.landlord_bilan_months_before")
 _RUNNING: Final = tuple(code for code in SLIDING_OUTCOME.codes if is_running(code))
 _HLM: Final = "social"
 
@@ -479,19 +477,6 @@ _SOURCES: Final[Sequence[Source]] = (
 # ------------------------------------------------------------------ the service
 
 
-def _parameters(session: Session) -> Parameters:
-    """The parameters the reminders need, read in the caller's transaction."""
-    rows = session.execute(
-        select(Parameter.key, Parameter.scope, Parameter.valid_from, Parameter.value).where(
-            Parameter.key.in_(_PARAMETER_KEYS)
-        )
-    )
-    return Parameters(
-        ParameterValue(key, scope, valid_from, json.loads(value))
-        for key, scope, valid_from, value in rows
-    )
-
-
 @service_action(READ)
 def list_reminders(
     database: Database,
@@ -516,7 +501,7 @@ def list_reminders(
         raise InvalidInput(issues)
 
     def read(session: Session) -> list[ReminderInfo]:
-        parameters = _parameters(session)
+        parameters = parameters_in(session)
         go_live = rules.go_live_date(parameters.get("go_live_date", today))
         if household_id is not None:
             require(actor, READ, household_access(session, actor, household_id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -514,3 +514,35 @@ def test_scope_and_roles(scene: Scene) -> None:
     with pytest.raises(RefusedError) as error:
         svc.batch_detail(scene.database, actor=scene.gl, batch_id=detail.batch.batch_id + 1)
     assert error.value.text == "Ce bordereau n'existe pas."
+
+
+def test_a_long_bordereau_costs_the_same_statements_as_a_short_one(
+    scene: Scene, count_statements: Callable[..., Any]
+) -> None:
+    accounts = [scene.contract(f"IML-{n}", f"Tenant T{n}") for n in (1, 2, 3)]
+    statements = []
+    for size, reference in ((6, "VIR-A"), (1_200, "VIR-B")):
+        lines = [
+            BatchLineInput(accounts[i % 3], 100 + i, ((SEP, OCT, NOV, DEC)[i % 4],))
+            for i in range(size)
+        ]
+        with count_statements(scene.database.engine) as counter:
+            detail = scene.record(lines, transfer_reference=reference)
+        assert (detail.batch.entries, detail.batch.households) == (size, 3)
+        statements.append(counter.statements)
+    small, big = ([s for s in run if not s.startswith("INSERT")] for run in statements)
+    assert len(big) == len(small)  # the same reads whatever the number of lines
+    inserts = [s for s in statements[1] if s.startswith("INSERT INTO ledger_entry")]
+    assert len(inserts) == 2  # pages of at most 1 000 entries, never one statement each
+
+    def history(session: Session) -> dict[str, int]:
+        rows = session.execute(
+            select(m.ChangeHistory.field, func.count())
+            .where(m.ChangeHistory.entity == "ledger_entry")
+            .group_by(m.ChangeHistory.field)
+        )
+        return {field: count for field, count in rows}
+
+    assert scene.database.run_read(history) == dict.fromkeys(
+        ("kind", "amount", "posted_on", "period_month"), 1_206
+    )

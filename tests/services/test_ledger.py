@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.arrears import ladder
-from desktop_app.domain.errors import InvalidInput, RefusedError
+from desktop_app.domain.errors import Cancelled, InvalidInput, RefusedError
 from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.permissions import Actor, Grant
+from desktop_app.domain.progress import TaskControl
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import audit
 from desktop_app.persistence import models as m
@@ -854,3 +855,239 @@ def test_the_balance_does_not_depend_on_the_insertion_order(
             reason="Fin",
         )  # fmt: skip
     assert results[0] == results[1]
+
+
+# ------------------------------------------------------------------ bulk postings
+
+
+def bulk(scene: Scene, postings: list[svc.PostingInput], **kw: Any) -> svc.PostingsResult:
+    kw.setdefault("today", TODAY)
+    return svc.post_entries(
+        scene.database, actor=kw.pop("actor", scene.gl), postings=postings, **kw
+    )
+
+
+def ledger_rows(scene: Scene) -> list[tuple[Any, ...]]:
+    def read(session: Session) -> list[tuple[Any, ...]]:
+        rows = session.execute(
+            select(
+                m.LedgerEntry.contract_id,
+                m.LedgerEntry.kind,
+                m.LedgerEntry.amount,
+                m.LedgerEntry.posted_on,
+                m.LedgerEntry.period_month,
+                m.LedgerEntry.nature,
+                m.LedgerEntry.payer,
+                m.LedgerEntry.method,
+                m.LedgerEntry.reference,
+                m.LedgerEntry.reason,
+                m.LedgerEntry.first_default_on,
+                m.LedgerEntry.generated,
+                m.LedgerEntry.created_by,
+            ).order_by(m.LedgerEntry.id)
+        )
+        return [tuple(row) for row in rows]
+
+    found: list[tuple[Any, ...]] = scene.read(read)
+    return found
+
+
+def written_counts(scene: Scene) -> tuple[int, int, int]:
+    """Ledger entries, their history lines and the audit events about them."""
+
+    def read(session: Session) -> tuple[int, int, int]:
+        history = select(func.count()).where(m.ChangeHistory.entity == "ledger_entry")
+        events = select(func.count()).where(m.AuditEvent.entity == "ledger_entry")
+        return (
+            session.scalar(select(func.count()).select_from(m.LedgerEntry)) or 0,
+            session.scalar(history.select_from(m.ChangeHistory)) or 0,
+            session.scalar(events.select_from(m.AuditEvent)) or 0,
+        )
+
+    counts: tuple[int, int, int] = scene.read(read)
+    return counts
+
+
+def test_many_postings_go_in_at_once_as_post_entry_writes_them(scene: Scene) -> None:
+    first = scene.contract("IML-1").contract_id
+    second = scene.contract("IML-2").contract_id
+    postings = [
+        svc.PostingInput(first, "household_payment", 18_000, date(2026, 9, 8),
+                         period_month=date(2026, 9, 20), payer=" Mme Martin ", method="cheque",
+                         reference="CHQ 42"),
+        svc.PostingInput(second, "charge", 2_500, OCT, period_month=SEP, nature="damage"),
+        svc.PostingInput(first, "housing_benefit", -5_000, date(2026, 10, 9), period_month=SEP),
+        svc.PostingInput(second, "opening_balance", 12_000, SEP,
+                         first_default_on=date(2026, 6, 15)),
+        svc.PostingInput(first, "remission", 2_000, date(2026, 10, 5), reason="Geste"),
+    ]  # fmt: skip
+    result = bulk(scene, postings)
+    assert (result.entries, result.households) == (5, 2)
+    bulk_rows = ledger_rows(scene)
+    assert bulk_rows[0] == (
+        first, "household_payment", 18_000, date(2026, 9, 8), SEP, None, "Mme Martin",
+        "cheque", "CHQ 42", None, None, False, scene.gl.user_id,
+    )  # fmt: skip
+    assert bulk_rows[3][10] == date(2026, 6, 15)
+    # The same postings one by one give the same rows and the same history lines.
+    for posting in postings:
+        scene.post(
+            posting.contract_id, posting.kind, posting.amount, posting.posted_on,
+            period_month=posting.period_month, nature=posting.nature, payer=posting.payer,
+            method=posting.method, reference=posting.reference, reason=posting.reason,
+            first_default_on=posting.first_default_on,
+        )  # fmt: skip
+    assert ledger_rows(scene) == bulk_rows * 2
+
+    def read(session: Session) -> tuple[list[list[Any]], list[Any]]:
+        ids = list(session.scalars(select(m.LedgerEntry.id).order_by(m.LedgerEntry.id)))
+        history = [
+            sorted(
+                session.execute(
+                    select(
+                        m.ChangeHistory.household_id,
+                        m.ChangeHistory.field,
+                        m.ChangeHistory.old_value,
+                        m.ChangeHistory.new_value,
+                        m.ChangeHistory.user_id,
+                    ).where(
+                        m.ChangeHistory.entity == "ledger_entry",
+                        m.ChangeHistory.entity_id == entry_id,
+                    )
+                ).all()
+            )
+            for entry_id in ids
+        ]
+        events = session.execute(
+            select(
+                m.AuditEvent.action,
+                m.AuditEvent.entity_id,
+                m.AuditEvent.household_id,
+                m.AuditEvent.fields,
+                m.AuditEvent.count,
+            )
+            .where(m.AuditEvent.entity == "ledger_entry")
+            .order_by(m.AuditEvent.id)
+        ).all()
+        return history, list(events)
+
+    history, events = scene.read(read)
+    assert history[:5] == history[5:]
+    assert {line[1] for line in history[3]} == {"kind", "amount", "posted_on", "first_default_on"}
+    assert len(events) == 1 + len(postings)  # one for the bulk, one per entry posted alone
+    assert events[0] == (
+        "create", None, None,
+        "amount,contract_id,first_default_on,kind,method,nature,payer,period_month,posted_on,"
+        "reason,reference",
+        5,
+    )  # fmt: skip
+    assert scene.database.run_read(audit.verify).ok
+    balance = scene.balance(first, date(2026, 12, 31))
+    assert balance.credited("household_payment") == 2 * 18_000
+
+
+def test_one_household_names_the_event_and_an_empty_list_writes_nothing(scene: Scene) -> None:
+    info = scene.contract("IML-1")
+    assert bulk(scene, []) == svc.PostingsResult(entries=0, households=0)
+    assert written_counts(scene) == (0, 0, 0)
+    postings = [
+        svc.PostingInput(info.contract_id, "household_payment", 1_000, date(2026, 9, day))
+        for day in (1, 2)
+    ]
+    assert bulk(scene, postings) == svc.PostingsResult(entries=2, households=1)
+    events = scene.read(
+        lambda s: s.execute(
+            select(m.AuditEvent.household_id, m.AuditEvent.count).where(
+                m.AuditEvent.entity == "ledger_entry"
+            )
+        ).all()
+    )
+    assert events == [(info.household_id, 2)]
+
+
+def test_a_failing_posting_among_many_writes_nothing(scene: Scene) -> None:
+    contract = scene.contract("IML-1").contract_id
+    postings = [
+        svc.PostingInput(contract, "household_payment", 100 + i, SEP + timedelta(days=i % 90))
+        for i in range(2_000)
+    ]
+    postings[1_234] = svc.PostingInput(contract, "household_payment", 0, NOV)
+    postings[1_500] = svc.PostingInput(
+        contract, "charge", 100, date(2027, 2, 1), period_month=date(2026, 8, 1)
+    )
+    with pytest.raises(InvalidInput) as error:
+        bulk(scene, postings)
+    assert {(issue.field, issue.code) for issue in error.value.issues} == {
+        ("postings[1234].amount", "ledger.amount_zero"),
+        ("postings[1500].nature", "ledger.nature_required"),
+        ("postings[1500].posted_on", "ledger.posted_in_future"),
+        ("postings[1500].period_month", "ledger.period_before_contract"),
+    }
+    texts = {issue.field: issue.text for issue in error.value.issues}
+    assert texts["postings[1500].posted_on"] == "La date d'écriture (01/02/2027) est dans le futur."
+    assert written_counts(scene) == (0, 0, 0)
+    with pytest.raises(TypeError):
+        bulk(scene, [svc.PostingInput(contract, "household_payment", 12.5, NOV)])  # type: ignore[arg-type]
+
+
+def test_every_contract_of_the_postings_is_in_the_actors_scope(scene: Scene) -> None:
+    iml = scene.contract("IML-1").contract_id
+    pension = scene.contract("PF-1", PLAIN).contract_id
+    mixed = [
+        svc.PostingInput(pension, "household_payment", 100, NOV),
+        svc.PostingInput(iml, "household_payment", 100, NOV),
+    ]
+    with pytest.raises(RefusedError, match="passer des écritures"):
+        bulk(scene, mixed, actor=scene.actors["gl_pension"])
+    with pytest.raises(RefusedError, match="n'existe pas"):
+        bulk(scene, [*mixed, svc.PostingInput(10_000, "household_payment", 100, NOV)])
+    assert written_counts(scene) == (0, 0, 0)
+    result = bulk(scene, mixed[:1] * 3, actor=scene.actors["gl_pension"])
+    assert (result.entries, result.households) == (3, 1)
+
+
+def test_posting_in_bulk_costs_the_same_statements_whatever_the_number(
+    scene: Scene, count_statements: Callable[..., Any]
+) -> None:
+    accounts = [scene.contract(f"IML-{n}").contract_id for n in (1, 2, 3)]
+    statements = []
+    for size in (30, 2_100):
+        postings = [
+            svc.PostingInput(
+                accounts[i % 3],
+                "household_payment",
+                100 + i,
+                SEP + timedelta(days=i % 120),
+                period_month=SEP,
+                method="transfer",
+            )
+            for i in range(size)
+        ]
+        with count_statements(scene.database.engine) as counter:
+            result = bulk(scene, postings)
+        assert (result.entries, result.households) == (size, 3)
+        statements.append(counter.statements)
+    small, big = ([s for s in run if not s.startswith("INSERT")] for run in statements)
+    assert big == small  # the same reads: per household, never per posting
+    inserts = [s for s in statements[1] if s.startswith("INSERT")]
+    # Rows go in pages of at most 1 000 (SQLAlchemy's "insertmanyvalues"), never one by one:
+    # 3 pages of entries, their 8 400 history lines, the one audit event.
+    assert len(inserts) <= 3 + 9 + 1
+    assert sum(s.startswith("INSERT INTO ledger_entry") for s in inserts) == 3
+    assert written_counts(scene) == (2_130, 4 * 2_130, 2)
+
+
+def test_bulk_progress_is_reported_and_a_cancelled_bulk_writes_nothing(scene: Scene) -> None:
+    contract = scene.contract("IML-1").contract_id
+    postings = [
+        svc.PostingInput(contract, "household_payment", 100, SEP + timedelta(days=i % 60))
+        for i in range(1_200)
+    ]
+    stopped = TaskControl()
+    stopped.cancel()
+    with pytest.raises(Cancelled):
+        bulk(scene, postings, control=stopped)
+    assert written_counts(scene) == (0, 0, 0)
+    seen: list[tuple[int, int]] = []
+    assert bulk(scene, postings, control=TaskControl(lambda *p: seen.append(p))).entries == 1_200
+    assert seen == [(0, 1_200), (500, 1_200), (1_000, 1_200), (1_200, 1_200)]
