@@ -32,6 +32,7 @@ from desktop_app.services.system import Workspace, describe_database
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.error import ErrorReporter
 from desktop_app.ui.dialogs.first_start import DataFolderDialog
+from desktop_app.ui.dialogs.import_workbook import WorkbookActions
 from desktop_app.ui.dialogs.provider import DialogProvider, QtDialogProvider
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup import StartupController
@@ -127,6 +128,9 @@ def build_main_window(
     if may_ever(workspace.actor, "audit.read"):
         sections.append(SecurityLogView(workspace, tasks=tasks, dialogs=dialogs))
     window = MainWindow(sections=sections, dialogs=dialogs)
+    window.add_file_actions(
+        WorkbookActions(workspace, tasks=tasks, dialogs=dialogs, parent=window).actions()
+    )
     _start_daily_work(workspace, tasks, window, reminders_panel)
     window.set_demo(workspace.demo)
     window.show_user(workspace.actor.login)

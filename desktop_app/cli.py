@@ -30,6 +30,7 @@ from desktop_app.paths import DatabaseTarget, demo_database_path, log_dir, resol
 
 if TYPE_CHECKING:
     from desktop_app.services.charges import GenerationReport
+    from desktop_app.services.imports import ImportReport
     from desktop_app.services.system import Workspace
     from desktop_app.services.users import NewAccount, RoleSpec
 
@@ -338,6 +339,34 @@ def _print_account(context: Context, account: NewAccount) -> None:
         context.say(message("cli.users.recovery", code=account.recovery_code))
 
 
+def _configure_export_workbook(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", metavar="FICHIER.xlsx", type=Path, help=message("cli.help.export_workbook.file")
+    )
+
+
+def _run_export_workbook(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.domain.progress import TaskControl
+    from desktop_app.services.workbook_export import export_workbook
+
+    workspace = context.open()
+    try:
+        summary = export_workbook(
+            workspace.database,
+            actor=workspace.actor,
+            path=args.file,
+            control=TaskControl(_progress_on(context.err)),
+        )
+    finally:
+        workspace.close()
+    context.say(message("export.done", path=str(summary.path), households=summary.households))
+    for sheet, count in summary.sheets:
+        context.say(message("export.sheet_line", sheet=sheet, count=count))
+    if summary.left_out:
+        print(message("export.left_out", count=summary.left_out), file=context.err)
+    return EXIT_OK
+
+
 def _configure_charges(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--month", metavar="MOIS", type=_month_argument, help=message("cli.help.charges.month")
@@ -554,6 +583,118 @@ def _run_receipts(args: argparse.Namespace, context: Context) -> int:
     return EXIT_OK
 
 
+def _configure_import_template(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", metavar="FICHIER", type=Path, help=message("cli.help.import_template.file")
+    )
+
+
+def _run_import_template(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.services.imports import write_template_file
+
+    write_template_file(args.file)
+    context.say(message("cli.import.template_done", path=str(args.file)))
+    return EXIT_OK
+
+
+def _configure_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FICHIER", type=Path, help=message("cli.help.import.file"))
+    parser.add_argument("--dry-run", action="store_true", help=message("cli.help.import.dry_run"))
+    parser.add_argument(
+        "--errors", metavar="FICHIER", type=Path, help=message("cli.help.import.errors")
+    )
+    parser.add_argument("--yes", action="store_true", help=message("cli.help.import.yes"))
+
+
+def _open_for_import(context: Context) -> tuple[Workspace, bool]:
+    """The database to import into, and whether this import creates it (a new file)."""
+    from desktop_app.services.system import open_workspace
+
+    path = context.target.path
+    if path is None or path.exists():
+        return context.open(), False
+    if context.user:
+        raise RefusedError("auth.no_accounts_user")
+    return open_workspace(context.target, create=True), True
+
+
+def _remove_new_database(target: DatabaseTarget) -> None:
+    """A file created for an import that did not happen is removed: nothing is left behind."""
+    if target.path is not None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target.path}{suffix}").unlink(missing_ok=True)
+
+
+def _run_import(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.domain.progress import TaskControl
+    from desktop_app.services.imports import describe_issue, import_workbook, write_issues_file
+
+    workspace, created = _open_for_import(context)
+    applied = False
+    try:
+        report = import_workbook(
+            workspace.database,
+            actor=workspace.actor,
+            path=args.file,
+            dry_run=args.dry_run,
+            confirmed=args.yes,
+            today=context.today,
+            control=TaskControl(_progress_on(context.err)),
+        )
+        applied = report.applied
+    finally:
+        workspace.close()
+        if created and not applied:
+            _remove_new_database(context.target)
+    if created and applied:
+        print(
+            message("cli.import.database_created", database=context.target.display),
+            file=context.err,
+        )
+    for sheet in report.sheets:
+        context.say(
+            message(
+                "cli.import.sheet_line",
+                sheet=sheet.sheet,
+                created=sheet.created,
+                updated=sheet.updated,
+                unchanged=sheet.unchanged,
+                errors=sheet.errors,
+                warnings=sheet.warnings,
+            )
+        )
+    for issue in report.issues:
+        print(describe_issue(issue), file=context.err)
+    if args.errors is not None and report.issues:
+        write_issues_file(report, args.errors)
+        context.say(message("cli.import.errors_written", path=str(args.errors)))
+    return _import_outcome(args, context, report)
+
+
+def _import_outcome(args: argparse.Namespace, context: Context, report: ImportReport) -> int:
+    threshold = {
+        "touched": report.households_touched,
+        "before": report.households_before,
+        "percent": report.threshold_percent,
+    }
+    if report.applied:
+        if not report.sheets:
+            context.say(message("cli.import.nothing"))
+        context.say(message("cli.import.done", touched=report.households_touched))
+        return EXIT_OK
+    if report.blocking:
+        code = "cli.import.dry_run_blocked" if args.dry_run else "cli.import.refused"
+        print(message(code, count=report.blocking_count), file=context.err)
+        return EXIT_REFUSED
+    if args.dry_run:
+        context.say(message("cli.import.dry_run_ok"))
+        if report.threshold_exceeded:
+            context.say(message("cli.import.dry_run_threshold", **threshold))
+        return EXIT_OK
+    print(message("cli.import.needs_yes", **threshold), file=context.err)
+    return EXIT_REFUSED
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("arrears", "cli.help.arrears", _configure_arrears, _run_arrears),
     Command("audit", "cli.help.audit", _configure_audit, _run_audit),
@@ -561,6 +702,20 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "cli.help.check", _no_arguments, _run_check),
     Command("daily", "cli.help.daily", _no_arguments, _run_daily),
     Command("demo", "cli.help.demo", _configure_demo, _run_demo, target="demo"),
+    Command(
+        "export-workbook",
+        "cli.help.export_workbook",
+        _configure_export_workbook,
+        _run_export_workbook,
+    ),
+    Command("import", "cli.help.import", _configure_import, _run_import),
+    Command(
+        "import-template",
+        "cli.help.import_template",
+        _configure_import_template,
+        _run_import_template,
+        uses_database=False,
+    ),
     Command("receipts", "cli.help.receipts", _configure_receipts, _run_receipts),
     Command("users", "cli.help.users", _configure_users, _run_users),
 )

@@ -27,6 +27,7 @@ from desktop_app.app import build_main_window
 from desktop_app.domain.permissions import Actor
 from desktop_app.paths import resolve_database
 from desktop_app.persistence.models import Dwelling, Programme
+from desktop_app.reports.xlsx.workbook import write_workbook
 from desktop_app.services.contracts import RateInput, create_contract
 from desktop_app.services.demo import create_demo_database, demo_actor
 from desktop_app.services.dto import DatabaseInfo
@@ -39,6 +40,7 @@ from desktop_app.services.users import RoleSpec, add_user, authenticate, create_
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.association import AssociationDialog
 from desktop_app.ui.dialogs.first_start import DataFolderDialog
+from desktop_app.ui.dialogs.import_workbook import ImportWorkbookDialog
 from desktop_app.ui.dialogs.login import LoginDialog, PasswordDialog, RecoveryCodeDialog
 from desktop_app.ui.dialogs.provider import QtDialogProvider
 from desktop_app.ui.main_window import MainWindow
@@ -160,6 +162,68 @@ def _household_file(
             table.resizeColumnsToContents()
         shots.append(_save(window, out_dir / name))
     return shots
+
+
+def _import_dialog(workspace: Workspace, tasks: TaskRunner, tmp: Path, out_dir: Path) -> Path:
+    """The check of a workbook bringing a new programme in, one row naming an unknown one."""
+    programme, day = "IML Villeurbanne", date(2026, 11, 27)
+    households = [
+        ("V-001", programme, date(2026, 9, 1), "Rahmani", "Leïla", date(1987, 3, 14)),
+        ("V-002", programme, date(2026, 10, 5), "Fontaine", "Marc", date(1969, 11, 2)),
+        ("V-003", "Pension des Lilas", date(2026, 10, 19), "Okafor", "Grace", date(1992, 6, 30)),
+    ]
+    path = tmp / "villeurbanne.xlsx"
+    path.write_bytes(
+        write_workbook(
+            {
+                "Dispositifs": [
+                    {
+                        "name": programme,
+                        "kind": "iml_sublease",
+                        "places": 8,
+                        "funder": "État – DDETS / DRIHL (BOP 177)",
+                        "start": date(2026, 9, 1),
+                    }
+                ],
+                "Ménages": [
+                    {"reference": ref, "programme": name, "entry_date": entry}
+                    for ref, name, entry, *_ in households
+                ],
+                "Personnes": [
+                    {
+                        "household": ref,
+                        "last_name": last,
+                        "first_name": first,
+                        "birth_date": born,
+                        "role": "head",
+                    }
+                    for ref, _, _, last, first, born in households
+                ],
+                "Logements": [
+                    {
+                        "reference": f"VIL-{number:02d}",
+                        "address": f"{number * 7} cours Émile Zola",
+                        "postcode": "69100",
+                        "town": "Villeurbanne",
+                        "typology": "t2",
+                        "programme": programme,
+                        "captured_on": date(2026, 8, 1),
+                    }
+                    for number in (1, 2)
+                ],
+            }
+        )
+    )
+    dialog = ImportWorkbookDialog(
+        workspace, tasks=tasks, dialogs=QtDialogProvider(), today=lambda: day
+    )
+    dialog.resize(QSize(980, 700))
+    dialog.show()
+    dialog.check(path)
+    _wait_idle(tasks)
+    dialog.file_label.setText("C:\\Users\\Public\\Documents\\villeurbanne.xlsx")
+    dialog.issues_table.resizeColumnsToContents()
+    return _save(dialog, out_dir / "import-classeur.png")
 
 
 def _show_section(window: MainWindow, kind: type, tasks: TaskRunner) -> None:
@@ -303,6 +367,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         written.append(_save(demo_window, out_dir / "loyers-impayes.png"))
         _show_section(demo_window, BenefitBatchView, tasks)
         written.append(_save(demo_window, out_dir / "bordereau-caf.png"))
+        written.append(_import_dialog(demo, tasks, Path(tmp), out_dir))
         demo.close()
     tasks.shutdown()
     return written

@@ -71,6 +71,7 @@ def test_screenshot_script_writes_every_screen(tmp_path: Path) -> None:
         "creer-association.png",
         "premier-lancement.png",
         "demonstration.png",
+        "import-classeur.png",
     ):
         image = QImage(str(tmp_path / name))
         assert not image.isNull(), name

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -96,6 +97,14 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About Seuil"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def add_file_actions(self, actions: Sequence[QAction]) -> None:
+        """Put a capability's actions in the File menu, above « Quit »."""
+        if not actions:
+            return
+        for action in actions:
+            self.file_menu.insertAction(self.quit_action, action)
+        self.file_menu.insertSeparator(self.quit_action)
 
     def set_demo(self, demo: bool) -> None:
         """Show the banner saying that the data are fictitious."""
