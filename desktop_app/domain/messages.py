@@ -1204,7 +1204,125 @@ MESSAGES: Final[Mapping[str, str]] = {
     "import.reversal_other_household": (
         "Le mouvement annulé « {reference} » concerne un autre ménage ou un autre logement."
     ),
+    "import.period_not_allowed": (
+        "Un mouvement de dépôt de garantie ne concerne pas un mois : laissez la colonne Mois "
+        "concerné vide."
+    ),
+    "import.reversal_period_mismatch": (
+        "Une annulation reprend le mois du mouvement annulé ({month}) : laissez la colonne "
+        "Mois concerné vide ou écrivez ce mois."
+    ),
     # Accompaniment
+    "measure.unknown": "Cette mesure n'existe pas (ou plus).",
+    "measure.programme_unknown": "Ce dispositif n'existe pas (ou plus).",
+    "measure.funder_unknown": "Ce financeur n'existe pas (ou plus).",
+    "measure.worker_unknown": "Ce professionnel n'a pas de compte dans Seuil.",
+    "measure.partner_unknown": "Ce prescripteur n'est pas dans le carnet d'adresses.",
+    "measure.code_unknown": "Valeur inconnue : « {value} ».",
+    "measure.future_start": "Une mesure ne commence pas après aujourd'hui ({today}).",
+    "measure.future_end": "Une mesure ne se termine pas après aujourd'hui ({today}).",
+    "measure.future_date": "La date ne peut pas être après aujourd'hui ({today}).",
+    "measure.prescribed_after_start": "La prescription ne peut pas suivre le début de la mesure.",
+    "measure.signed_before_prescription": (
+        "Le contrat d'accompagnement ne peut pas être signé avant la prescription."
+    ),
+    "measure.months_invalid": "Nombre de mois invalide : « {value} » (au moins 1).",
+    "measure.overlap": (
+        "Une mesure du même type suit déjà ce ménage sur ces dates (depuis le {start})."
+    ),
+    "measure.not_for_diagnostic": (
+        "Un diagnostic n'a ni renouvellement, ni suspension, ni phase : terminez-le avec "
+        "sa conclusion."
+    ),
+    "measure.after_end": "La date ne peut pas suivre la fin de la mesure ({end}).",
+    "measure.before_start": "La date ne peut pas précéder le début de la mesure ({start}).",
+    "measure.beyond_max": (
+        "Avec ce renouvellement, la mesure durerait {total} mois, au-delà du maximum de "
+        "{maximum} mois fixé pour ce financeur."
+    ),
+    "measure.suspension_reversed": "La suspension ne peut pas finir avant de commencer.",
+    "measure.suspension_open": (
+        "Une suspension est en cours depuis le {start} : indiquez d'abord sa fin."
+    ),
+    "measure.suspension_overlap": "Cette suspension chevauche celle qui commence le {start}.",
+    "measure.suspension_unknown": "Cette suspension n'existe pas (ou plus).",
+    "measure.end_before_record": (
+        "La mesure ne peut pas finir avant le {day}, date déjà enregistrée dans son suivi."
+    ),
+    "measure.conclusion_required": "Un diagnostic se termine par sa conclusion.",
+    "measure.outcome_not_for_diagnostic": (
+        "Un diagnostic se termine par sa conclusion, sans issue ni situation de logement."
+    ),
+    "measure.conclusion_only_diagnostic": "Seul un diagnostic se termine par une conclusion.",
+    "measure.outcome_required": "Indiquez l'issue de la mesure.",
+    "measure.destination_required": "Indiquez la situation de logement à la fin de la mesure.",
+    "measure.conflict": (
+        "Cette mesure a été modifiée par {who} le {when} : rouvrez-la pour voir sa version."
+    ),
+    "support.conflict_unknown": (
+        "Cet élément a été modifié entre-temps : rouvrez-le pour voir sa version."
+    ),
+    "support.no_association": "Renseignez d'abord l'association : ses documents portent son nom.",
+    "goal.unknown": "Cet objectif n'existe pas (ou plus).",
+    "goal.wording_required": "Formulez l'objectif.",
+    "goal.wording_too_long": "L'objectif tient en {maximum} caractères au plus.",
+    "goal.code_unknown": "Valeur inconnue : « {value} ».",
+    "goal.future_date": "La date ne peut pas être après aujourd'hui ({today}).",
+    "goal.target_before_opening": "L'échéance ne peut pas précéder l'ouverture de l'objectif.",
+    "goal.closed_before_opening": (
+        "L'objectif ne peut pas être clôturé avant son ouverture ({opened})."
+    ),
+    "goal.measure_foreign": "Cette mesure n'est pas une mesure de ce ménage.",
+    "goal.conflict": (
+        "Cet objectif a été modifié par {who} le {when} : rouvrez-le pour voir sa version."
+    ),
+    "review.unknown": "Ce bilan n'existe pas (ou plus).",
+    "review.kind_unknown": "Type de bilan inconnu : « {value} ».",
+    "review.period_reversed": "La période du bilan ne peut pas finir avant de commencer.",
+    "review.before_measure": "La période du bilan commence au plus tôt avec la mesure ({start}).",
+    "review.future_date": "La date ne peut pas être après aujourd'hui ({today}).",
+    "review.not_for_diagnostic": "Un diagnostic se conclut sans bilan d'accompagnement.",
+    "review.sent_before_written": (
+        "Le bilan ne peut pas être envoyé avant d'être rédigé ({written})."
+    ),
+    "review.conflict": (
+        "Ce bilan a été modifié par {who} le {when} : rouvrez-le pour voir sa version."
+    ),
+    "attestation.person_foreign": "Cette personne ne fait pas partie de ce ménage.",
+    "attestation.measure_foreign": "Cette mesure n'est pas une mesure de ce ménage.",
+    "attestation.no_measure": (
+        "Ce ménage n'a pas de mesure d'accompagnement à citer : décochez le type, les dates "
+        "et le dispositif."
+    ),
+    "attestation.protected": (
+        "Dossier protégé : seuls ses référents peuvent établir une attestation."
+    ),
+    "attestation.words_too_long": (
+        "La phrase de la personne tient en {maximum} caractères au plus (une page)."
+    ),
+    "contact.code_unknown": "Type de contact inconnu : « {value} ».",
+    "contact.future": (
+        "Un contact ne peut pas être daté après aujourd'hui ({today}) : notez plutôt le "
+        "prochain rendez-vous."
+    ),
+    "contact.minutes_invalid": "La durée va de 0 à {maximum} minutes.",
+    "contact.appointment_before": "Le prochain rendez-vous ne peut pas précéder ce contact.",
+    "contact.theme_unknown": "Thème absent de la liste des thèmes : « {value} ».",
+    "contact.person_foreign": "Une personne présente ne fait pas partie de ce ménage.",
+    "contact.measure_foreign": "Cette mesure n'est pas une mesure de ce ménage.",
+    "contact.worker_unknown": "Ce professionnel n'a pas de compte dans Seuil.",
+    "contact.note_level": "Niveau de note inconnu : « {value} ».",
+    "contact.note_empty": "Une note du contact est vide.",
+    "todo.unknown": "Cette chose à faire n'existe pas (ou plus).",
+    "todo.text_required": "Écrivez ce qu'il y a à faire.",
+    "todo.text_too_long": "Une chose à faire tient en {maximum} caractères au plus.",
+    "todo.assignee_unknown": "Ce compte n'existe pas ou n'est plus actif.",
+    "todo.future_done": "Une chose à faire ne peut pas être faite après aujourd'hui ({today}).",
+    "todo.personal": "Cette chose à faire est personnelle à une autre personne.",
+    "todo.conflict": (
+        "Cette chose à faire a été modifiée par {who} le {when} : rouvrez-la pour voir "
+        "sa version."
+    ),
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

@@ -141,6 +141,26 @@ CATALOGUE: Final[tuple[ParameterSpec, ...]] = (
     ParameterSpec("database.demo", "Base de démonstration (données fictives)", "bool", False),
     # Import (DOMAIN §10)
     ParameterSpec("import.confirmation_percent", "Confirmation d'import au-delà de", "percent", 20),
+    # Contacts (DOMAIN §2 Contact: themes are a configurable list, stored as their labels)
+    ParameterSpec(
+        "contact.themes",
+        "Thèmes des entretiens",
+        "labels",
+        [
+            "Accès au logement",
+            "Maintien dans le logement",
+            "Budget / dettes",
+            "Accès aux droits",
+            "Santé",
+            "Emploi / formation",
+            "Famille / parentalité",
+            "Vie quotidienne",
+            "Démarches administratives",
+            "Mobilité",
+            "Lien social",
+            "Justice",
+        ],
+    ),
 )
 
 SPECS: Final[Mapping[str, ParameterSpec]] = {spec.key: spec for spec in CATALOGUE}

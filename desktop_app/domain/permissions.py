@@ -51,6 +51,7 @@ ACTIONS: Final[Mapping[str, str]] = {
     "backups.run": "gérer les sauvegardes",
     "settings.edit": "modifier les paramètres",
     "archives.read": "consulter les archives",
+    "todo.edit": "noter et cocher des choses à faire",
 }
 
 _EVERY_ROLE = (
@@ -84,6 +85,7 @@ TABLE: Final[Mapping[str, Mapping[str, str]]] = {
         "collective.read": ALL,
         "ledger.read_status": ALL,
         "returns.run": ALL,
+        "todo.edit": ALL,
     },
     "host": {
         "session.basic": ALL,
@@ -107,6 +109,7 @@ TABLE: Final[Mapping[str, Mapping[str, str]]] = {
         "ledger.read_status": RESIDENTS,
         "ledger.read_amounts": "param:host.sees_arrears_amounts",
         "returns.run": RESIDENTS,
+        "todo.edit": ALL,
     },
     "rental_manager": {
         "session.basic": ALL,
@@ -122,6 +125,7 @@ TABLE: Final[Mapping[str, Mapping[str, str]]] = {
         "ledger.read_status": ALL,
         "ledger.read_amounts": ALL,
         "returns.run": ALL,
+        "todo.edit": ALL,
     },
     "coordinator": {
         "session.basic": ALL,
@@ -147,6 +151,7 @@ TABLE: Final[Mapping[str, Mapping[str, str]]] = {
         "returns.freeze": ALL,
         "exports.nominative": ALL,
         "settings.edit": ALL,
+        "todo.edit": ALL,
     },
     "director": {
         "session.basic": ALL,
@@ -174,6 +179,7 @@ TABLE: Final[Mapping[str, Mapping[str, str]]] = {
         "exports.nominative": ALL,
         "settings.edit": ALL,
         "archives.read": JUSTIFIED,
+        "todo.edit": ALL,
     },
     "tech_admin": {
         "session.basic": ALL,
@@ -189,6 +195,7 @@ TABLE: Final[Mapping[str, Mapping[str, str]]] = {
         "housing.read": ALL,
         "admissions.read": ALL,
         "candidatures.edit": ALL,
+        "todo.edit": ALL,
     },
     "intern": {
         "session.basic": ALL,

@@ -740,7 +740,11 @@ class SlidingReview(Base):
 
 
 class Note(Versioned, Base):
-    """A note in a household's file, at a confidentiality level."""
+    """A note in a household's file, at a confidentiality level.
+
+    ``contact_id`` names the contact (entretien) whose notes it holds: a contact's notes are
+    Notes, with their levels and rights. Removing the contact keeps the note in the file.
+    """
 
     __tablename__ = "note"
 
@@ -750,8 +754,13 @@ class Note(Versioned, Base):
     written_on: Mapped[date] = mapped_column(Date)
     level: Mapped[str] = mapped_column(Code, default="shared")
     text: Mapped[str] = mapped_column(Text)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
 
-    __table_args__ = (code_check("level", v.NOTE_LEVEL), Index(None, "household_id"))
+    __table_args__ = (
+        code_check("level", v.NOTE_LEVEL),
+        Index(None, "household_id"),
+        Index(None, "contact_id"),
+    )
 
 
 class NotePerson(Base):
@@ -910,7 +919,9 @@ class LedgerEntry(Base):
     Amounts are positive, except an adjustment (positive: a charge; negative: a credit) and a
     housing-benefit line of a bordereau (negative: indu or retenue). A charge names its nature
     and its period month; ``generated`` marks the charges made by the monthly generation, unique
-    per contract, month and nature (generating twice creates nothing).
+    per contract, month and nature (generating twice creates nothing). ``import_reference`` is
+    the Référence of the import workbook's Mouvements row an entry comes from (an ``Appel`` row
+    gives one entry per component): a second import of the same file finds it.
     """
 
     __tablename__ = "ledger_entry"
@@ -930,6 +941,7 @@ class LedgerEntry(Base):
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"), unique=True)
     reason: Mapped[str | None] = mapped_column(String(300))
     first_default_on: Mapped[date | None] = mapped_column(Date)
+    import_reference: Mapped[str | None] = mapped_column(String(100))  # Mouvements' Référence
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
@@ -954,6 +966,7 @@ class LedgerEntry(Base):
         ),
         Index(None, "contract_id", "period_month"),
         Index(None, "batch_id"),
+        Index(None, "import_reference"),
         Index(
             "uq_ledger_entry_generated_charge",
             "contract_id",
@@ -978,6 +991,7 @@ class DepositEntry(Base):
     amount: Mapped[int] = mapped_column(MoneyType)
     reference: Mapped[str | None] = mapped_column(String(100))
     ledger_entry_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    import_reference: Mapped[str | None] = mapped_column(String(100))  # Mouvements' Référence
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
@@ -985,6 +999,7 @@ class DepositEntry(Base):
         code_check("kind", v.DEPOSIT_MOVEMENT),
         CheckConstraint("amount > 0", name="amount_positive"),
         Index(None, "contract_id"),
+        Index(None, "import_reference"),
     )
 
 
@@ -1063,4 +1078,365 @@ class IssuedDocument(Base):
     __table_args__ = (
         code_check("kind", v.ISSUED_KIND),
         Index(None, "contract_id", "period_month"),
+    )
+
+
+# ------------------------------------------------------------------ accompaniment (DOMAIN §2)
+
+
+class SupportMeasure(Versioned, Base):
+    """A mesure d'accompagnement (AVDL, ASLL, diagnostic…) of a household.
+
+    Its planned end is ``start_date`` + ``planned_months`` + the months of the renewals
+    granted; suspensions are subtracted from its active days (DOMAIN §5). It ends with an
+    ``outcome`` and the housing situation at the end (``destination``, DOMAIN §6.2); a
+    diagnostic ends with its ``conclusion`` instead.
+    """
+
+    __tablename__ = "support_measure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"))
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("funder.id"))
+    kind: Mapped[str] = mapped_column(Code)
+    target_public: Mapped[str | None] = mapped_column(Code)
+    dalo_status: Mapped[str] = mapped_column(Code, default="non_dalo")  # at prescription
+    referrer: Mapped[str | None] = mapped_column(Code)
+    referrer_partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"))
+    prescribed_on: Mapped[date | None] = mapped_column(Date)
+    start_date: Mapped[date] = mapped_column(Date)
+    contract_signed_on: Mapped[date | None] = mapped_column(Date)  # support contract signed
+    planned_months: Mapped[int] = mapped_column(Integer)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(Code)
+    destination: Mapped[str | None] = mapped_column(Code)  # housing situation at the end
+    conclusion: Mapped[str | None] = mapped_column(Code)  # a diagnostic's
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("kind", v.MEASURE_KIND),
+        code_check("target_public", v.TARGET_PUBLIC, nullable=True),
+        code_check("dalo_status", v.DALO_STATUS),
+        code_check("referrer", v.REFERRER, nullable=True),
+        code_check("outcome", v.MEASURE_OUTCOME, nullable=True),
+        code_check("destination", v.DESTINATION, nullable=True),
+        code_check("conclusion", v.DIAGNOSTIC_CONCLUSION, nullable=True),
+        after("end_date", "start_date"),
+        CheckConstraint(
+            "prescribed_on IS NULL OR prescribed_on <= start_date",
+            name="prescribed_on_not_after_start_date",
+        ),
+        CheckConstraint("planned_months > 0", name="planned_months_positive"),
+        CheckConstraint(
+            "end_date IS NOT NULL OR (outcome IS NULL AND destination IS NULL "
+            "AND conclusion IS NULL)",
+            name="end_details_need_end",
+        ),
+        CheckConstraint(
+            "conclusion IS NULL OR kind = 'diagnostic'", name="conclusion_only_for_diagnostic"
+        ),
+        CheckConstraint(
+            "kind <> 'diagnostic' OR (outcome IS NULL AND destination IS NULL)",
+            name="diagnostic_ends_with_conclusion",
+        ),
+        Index(None, "household_id"),
+        Index(None, "programme_id", "start_date"),
+        Index(None, "funder_id"),
+    )
+
+
+class MeasureRenewal(Base):
+    """A renewal decision of a measure: ``months`` more when granted."""
+
+    __tablename__ = "measure_renewal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("support_measure.id", ondelete="CASCADE"))
+    decided_on: Mapped[date] = mapped_column(Date)
+    months: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(Code, default="granted")
+
+    __table_args__ = (
+        code_check("decision", v.RENEWAL_DECISION),
+        CheckConstraint("months > 0", name="months_positive"),
+        Index(None, "measure_id"),
+    )
+
+
+class MeasureSuspension(Base):
+    """A period a measure was suspended (``end_date`` None while it goes on)."""
+
+    __tablename__ = "measure_suspension"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("support_measure.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (after("end_date", "start_date"), Index(None, "measure_id"))
+
+
+class MeasurePhase(Base):
+    """The phase of a measure from a date (vers, lors du, dans le logement)."""
+
+    __tablename__ = "measure_phase"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("support_measure.id", ondelete="CASCADE"))
+    phase: Mapped[str] = mapped_column(Code)
+    from_date: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (
+        code_check("phase", v.MEASURE_PHASE),
+        UniqueConstraint("measure_id", "from_date"),
+    )
+
+
+class Goal(Versioned, Base):
+    """An objectif of a household's support plan, its strengths (points d'appui) first."""
+
+    __tablename__ = "goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    measure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("support_measure.id", ondelete="SET NULL")
+    )
+    domain: Mapped[str] = mapped_column(Code)
+    wording: Mapped[str] = mapped_column(String(500))
+    strengths: Mapped[str] = mapped_column(Text, default="")
+    progress: Mapped[str] = mapped_column(Text, default="")
+    attention_points: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(Code, default="open")
+    opened_on: Mapped[date] = mapped_column(Date)
+    target_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        code_check("domain", v.GOAL_DOMAIN),
+        code_check("status", v.GOAL_STATUS),
+        after("target_on", "opened_on"),
+        after("closed_on", "opened_on"),
+        CheckConstraint("(status = 'open') = (closed_on IS NULL)", name="closed_when_not_open"),
+        Index(None, "household_id"),
+        Index(None, "measure_id"),
+    )
+
+
+class SupportReview(Versioned, Base):
+    """A bilan of a measure (interim or final), its PDF kept in the household's documents."""
+
+    __tablename__ = "support_review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("support_measure.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(Code)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)  # the due date of the schedule it answers
+    written_on: Mapped[date] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)  # to the funder
+    shared_on: Mapped[date | None] = mapped_column(Date)  # read with the household
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    household_words: Mapped[str] = mapped_column(Text, default="")
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('interim', 'final')", name="kind_code"),
+        after("period_end", "period_start"),
+        after("sent_on", "written_on"),
+        Index(None, "measure_id", "due_on"),
+    )
+
+
+class Contact(Versioned, Base):
+    """An entretien or contact with a household (or about it: indirect, partner)."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    measure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("support_measure.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(Code)
+    held_on: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    next_appointment_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("kind", v.CONTACT_KIND),
+        CheckConstraint("minutes IS NULL OR minutes >= 0", name="minutes_positive"),
+        after("next_appointment_on", "held_on"),
+        Index(None, "household_id", "held_on"),
+        Index(None, "worker_id", "held_on"),
+        Index(None, "next_appointment_on"),
+        Index(None, "measure_id"),
+    )
+
+
+class ContactPerson(Base):
+    """The persons present at a contact."""
+
+    __tablename__ = "contact_person"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = (Index(None, "person_id"),)
+
+
+class ContactTheme(Base):
+    """A theme of a contact, from the configurable list (parameter ``contact.themes``)."""
+
+    __tablename__ = "contact_theme"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+# ------------------------------------------------------------------ pension de famille (DOMAIN §2)
+
+
+class CollectiveActivity(Versioned, Base):
+    """An activité collective of a residence: named attendance or a head count."""
+
+    __tablename__ = "collective_activity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    residence_id: Mapped[int] = mapped_column(ForeignKey("residence.id"))
+    held_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(Code)
+    title: Mapped[str] = mapped_column(String(200))
+    host_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    head_count: Mapped[int | None] = mapped_column(Integer)  # instead of named attendance
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("kind", v.ACTIVITY_KIND),
+        CheckConstraint("head_count IS NULL OR head_count >= 0", name="head_count_positive"),
+        Index(None, "residence_id", "held_on"),
+    )
+
+
+class ActivityAttendance(Base):
+    """A resident who took part in a collective activity."""
+
+    __tablename__ = "activity_attendance"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("collective_activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = (Index(None, "person_id"),)
+
+
+class LiaisonEntry(Versioned, Base):
+    """An entry of a residence's cahier de liaison between hosts (kept *(param)* months)."""
+
+    __tablename__ = "liaison_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    residence_id: Mapped[int] = mapped_column(ForeignKey("residence.id"))
+    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    text: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index(None, "residence_id", "written_at"), Index(None, "written_at"))
+
+
+class LiaisonTag(Base):
+    """A resident an entry of the cahier de liaison is about."""
+
+    __tablename__ = "liaison_tag"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("liaison_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    __table_args__ = (Index(None, "person_id"),)
+
+
+class ResidentAbsence(Versioned, Base):
+    """A resident's absence from the residence (hospital, prison, holidays)."""
+
+    __tablename__ = "resident_absence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    residence_id: Mapped[int] = mapped_column(ForeignKey("residence.id"))
+    kind: Mapped[str] = mapped_column(Code)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        code_check("kind", v.ABSENCE_KIND),
+        after("end_date", "start_date"),
+        Index(None, "residence_id", "start_date"),
+        Index(None, "person_id"),
+    )
+
+
+class ResidentGuest(Versioned, Base):
+    """A guest declared by a resident household (at most *(param, 3)* months per guest)."""
+
+    __tablename__ = "resident_guest"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    residence_id: Mapped[int] = mapped_column(ForeignKey("residence.id"))
+    guest_name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        after("end_date", "start_date"),
+        Index(None, "residence_id", "start_date"),
+        Index(None, "household_id"),
+    )
+
+
+# ------------------------------------------------------------------ agenda (DOMAIN §7)
+
+
+class Todo(Versioned, Base):
+    """A manual to-do (À faire), for a household or not, assigned to a user or not."""
+
+    __tablename__ = "todo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    due_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(String(500))
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    done_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        CheckConstraint("length(text) > 0", name="text_not_empty"),
+        Index(None, "assigned_to", "due_on"),
+        Index(None, "household_id"),
+        Index(None, "due_on"),
     )

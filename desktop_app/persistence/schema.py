@@ -8,5 +8,11 @@ from __future__ import annotations
 
 from typing import Final
 
-REVISIONS: Final[tuple[str, ...]] = ("0001_initial", "0002_documents", "0003_ledger")
+REVISIONS: Final[tuple[str, ...]] = (
+    "0001_initial",
+    "0002_documents",
+    "0003_ledger",
+    "0004_import",
+    "0005_support",
+)
 HEAD: Final[str] = REVISIONS[-1]

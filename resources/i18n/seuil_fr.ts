@@ -932,14 +932,6 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>Rent (or fee)</source>
         <translation>Loyer (ou redevance)</translation>
     </message>
@@ -1825,6 +1817,21 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Problems to correct</source>
+        <translation>Points à corriger</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>GlissementDialog</name>
     <message>
         <source>Glissement of the lease</source>
@@ -2136,17 +2143,6 @@
     </message>
 </context>
 <context>
-    <name>HousingFormDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-</context>
-<context>
     <name>HousingView</name>
     <message>
         <source>Programme</source>
@@ -2301,6 +2297,145 @@
     </message>
 </context>
 <context>
+    <name>ImportWorkbookDialog</name>
+    <message>
+        <source>Import a workbook</source>
+        <translation>Importer un classeur</translation>
+    </message>
+    <message>
+        <source>The file is checked first: nothing is recorded until you press « Import », and a file with a blocking problem changes nothing. Importing the same file again changes nothing.</source>
+        <translation>Le fichier est d&apos;abord vérifié : rien n&apos;est enregistré avant que vous cliquiez sur « Importer », et un fichier comportant un problème bloquant ne modifie rien. Importer de nouveau le même fichier ne change rien.</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>Avancement de la vérification</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+        <source>Workbook to import</source>
+        <translation>Classeur à importer</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a workbook…</source>
+        <translation>&amp;Choisir un classeur…</translation>
+    </message>
+    <message>
+        <source>Choose the workbook to import</source>
+        <translation>Choisir le classeur à importer</translation>
+    </message>
+    <message>
+        <source>Workbook &amp;template…</source>
+        <translation>&amp;Modèle de classeur…</translation>
+    </message>
+    <message>
+        <source>Save an empty workbook with its notice</source>
+        <translation>Enregistrer un classeur vide avec sa notice</translation>
+    </message>
+    <message>
+        <source>Report per sheet</source>
+        <translation>Bilan par feuille</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Problèmes relevés</translation>
+    </message>
+    <message>
+        <source>Problems found in the workbook</source>
+        <translation>Problèmes relevés dans le classeur</translation>
+    </message>
+    <message>
+        <source>&amp;Save the problems…</source>
+        <translation>&amp;Enregistrer les problèmes…</translation>
+    </message>
+    <message>
+        <source>Save the problems as a workbook</source>
+        <translation>Enregistrer les problèmes dans un classeur</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Import the workbook</source>
+        <translation>Importer le classeur</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods);;Every file (*)</source>
+        <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>Vérification du classeur…</translation>
+    </message>
+    <message>
+        <source>{count} blocking problem(s): nothing can be imported until the workbook is corrected. Save the problems as a workbook to correct them, then choose the file again.</source>
+        <translation>{count} problème(s) bloquant(s) : rien ne peut être importé tant que le classeur n&apos;est pas corrigé. Enregistrez les problèmes dans un classeur pour les corriger, puis choisissez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Nothing to import: the {unchanged} row(s) of the workbook are already recorded.</source>
+        <translation>Rien à importer : les {unchanged} ligne(s) du classeur sont déjà enregistrées.</translation>
+    </message>
+    <message>
+        <source>Ready to import: {created} row(s) to create, {updated} to update, {unchanged} unchanged; {touched} household(s) concerned.</source>
+        <translation>Prêt à importer : {created} ligne(s) à créer, {updated} à modifier, {unchanged} inchangée(s) ; {touched} ménage(s) concerné(s).</translation>
+    </message>
+    <message>
+        <source>{count} warning(s) to read below.</source>
+        <translation>{count} avertissement(s) à lire ci-dessous.</translation>
+    </message>
+    <message>
+        <source>This workbook changes {touched} of the {before} households already recorded (more than {percent} %). Import it anyway?</source>
+        <translation>Ce classeur modifie {touched} des {before} ménages déjà enregistrés (plus de {percent} %). L&apos;importer quand même ?</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Workbook imported: {created} row(s) created, {updated} updated, {unchanged} unchanged; {touched} household(s) concerned.</source>
+        <translation>Classeur importé : {created} ligne(s) créée(s), {updated} modifiée(s), {unchanged} inchangée(s) ; {touched} ménage(s) concerné(s).</translation>
+    </message>
+    <message>
+        <source>Problems of the workbook</source>
+        <translation>Problèmes du classeur</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The problems were saved in {path}.</source>
+        <translation>Les problèmes ont été enregistrés dans {path}.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was recorded.</source>
+        <translation>Arrêté : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Problems found: {count}</source>
+        <translation>Problèmes relevés : {count}</translation>
+    </message>
+    <message>
+        <source>Stopping… nothing will be recorded.</source>
+        <translation>Arrêt en cours… rien ne sera enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>InstalmentsEditor</name>
     <message>
         <source>Total to spread</source>
@@ -2345,6 +2480,37 @@
     <message>
         <source>{count} instalment(s), total {total}</source>
         <translation>{count} échéance(s), total {total}</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesTableModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Bloquant</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +2876,81 @@
     </message>
 </context>
 <context>
+    <name>MonthReceipts</name>
+    <message>
+        <source>Receipts of the month</source>
+        <translation>Quittances du mois</translation>
+    </message>
+    <message>
+        <source>Due notices, rent receipts and part-payment receipts of {month} for every household: where should they be written?</source>
+        <translation>Avis d&apos;échéance, quittances et reçus de {month} pour tous les ménages : où les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>One PDF per document, in a folder…</source>
+        <translation>Un PDF par document, dans un dossier…</translation>
+    </message>
+    <message>
+        <source>All in one PDF file…</source>
+        <translation>Tout dans un seul fichier PDF…</translation>
+    </message>
+    <message>
+        <source>Folder of the receipts</source>
+        <translation>Dossier des quittances</translation>
+    </message>
+    <message>
+        <source>File of the receipts</source>
+        <translation>Fichier des quittances</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{month}: {count} document(s) written — {quittances} rent receipt(s), {receipts} part-payment receipt(s), {notices} due notice(s), {invoices} invoice(s) of optional services.</source>
+        <translation>{month} : {count} document(s) écrit(s) — {quittances} quittance(s), {receipts} reçu(s), {notices} avis d&apos;échéance, {invoices} facture(s) de prestations facultatives.</translation>
+    </message>
+    <message>
+        <source>{count} of them reprinted under the number they were first issued with.</source>
+        <translation>Dont {count} réimprimé(s) sous le numéro de leur première édition.</translation>
+    </message>
+    <message>
+        <source>Written to {path}</source>
+        <translation>Enregistré dans {path}</translation>
+    </message>
+    <message>
+        <source>{month}: no document to issue.</source>
+        <translation>{month} : aucun document à éditer.</translation>
+    </message>
+    <message>
+        <source>{count} contract(s) without a document:</source>
+        <translation>{count} contrat(s) sans document :</translation>
+    </message>
+    <message>
+        <source>  … and {count} more.</source>
+        <translation>  … et {count} autre(s).</translation>
+    </message>
+    <message>
+        <source>Open the file?</source>
+        <translation>Ouvrir le fichier ?</translation>
+    </message>
+    <message>
+        <source>Open the folder?</source>
+        <translation>Ouvrir le dossier ?</translation>
+    </message>
+    <message>
+        <source>No application could open {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
+    </message>
+    <message>
+        <source>The run was stopped: no file was written. Documents already numbered keep their number and are reprinted by the next run.</source>
+        <translation>L&apos;édition a été arrêtée : aucun fichier n&apos;a été écrit. Les documents déjà numérotés gardent leur numéro et seront réimprimés à la prochaine édition.</translation>
+    </message>
+    <message>
+        <source>The files could not be written: {error}</source>
+        <translation>Les fichiers n&apos;ont pas pu être écrits : {error}</translation>
+    </message>
+</context>
+<context>
     <name>MonthWorkBar</name>
     <message>
         <source>Month</source>
@@ -2722,6 +2963,14 @@
     <message>
         <source>&amp;Generate the month&apos;s charges</source>
         <translation>&amp;Générer les échéances du mois</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipts of the month…</source>
+        <translation>&amp;Quittances du mois…</translation>
+    </message>
+    <message>
+        <source>Due notices and rent receipts of the month, for every household</source>
+        <translation>Avis d&apos;échéance et quittances du mois, pour tous les ménages</translation>
     </message>
     <message>
         <source>Close the &amp;month…</source>
@@ -2922,14 +3171,6 @@
 </context>
 <context>
     <name>OptionalDateEdit</name>
-    <message>
-        <source>No date</source>
-        <translation>Sans date</translation>
-    </message>
-    <message>
-        <source>{label}: no date</source>
-        <translation>{label} : sans date</translation>
-    </message>
     <message>
         <source>Known</source>
         <translation>Connue</translation>
@@ -3360,6 +3601,41 @@
     <message>
         <source>From</source>
         <translation>À partir du</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsProgressDialog</name>
+    <message>
+        <source>Receipts of {month}</source>
+        <translation>Quittances de {month}</translation>
+    </message>
+    <message>
+        <source>Preparing the documents…</source>
+        <translation>Préparation des documents…</translation>
+    </message>
+    <message>
+        <source>Progress of the receipts</source>
+        <translation>Avancement des quittances</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the receipts of the month</source>
+        <translation>Arrêter l&apos;édition des quittances du mois</translation>
+    </message>
+    <message>
+        <source>Preparing the documents: contract {done} of {total}</source>
+        <translation>Préparation des documents : contrat {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Writing the files: {done} of {total}</source>
+        <translation>Écriture des fichiers : {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Stopping… no file will be left behind.</source>
+        <translation>Arrêt en cours… aucun fichier ne restera.</translation>
     </message>
 </context>
 <context>
@@ -3947,6 +4223,33 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>SheetCountsTableModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créées</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifiées</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangées</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+</context>
+<context>
     <name>StartupController</name>
     <message>
         <source>Creating the database…</source>
@@ -4199,18 +4502,53 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
-    <name>_FormDialog</name>
+    <name>WorkbookActions</name>
     <message>
-        <source>Problems to correct</source>
-        <translation>Points à corriger</translation>
+        <source>&amp;Import a workbook…</source>
+        <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
+        <source>Workbook &amp;template…</source>
+        <translation>&amp;Modèle de classeur…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <source>&amp;Export the workbook…</source>
+        <translation>E&amp;xporter le classeur…</translation>
+    </message>
+    <message>
+        <source>Export the workbook</source>
+        <translation>Exporter le classeur</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The whole database was written to {path}: {households} household(s), {rows} row(s). It can be corrected and imported again.</source>
+        <translation>Toute la base a été écrite dans {path} : {households} ménage(s), {rows} ligne(s). Le classeur peut être corrigé puis importé de nouveau.</translation>
+    </message>
+    <message>
+        <source>Open the file?</source>
+        <translation>Ouvrir le fichier ?</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookTemplate</name>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Le fichier n&apos;a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Workbook template</source>
+        <translation>Modèle de classeur</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The template was saved in {path}. Its first sheet, « Notice », explains every column.</source>
+        <translation>Le modèle a été enregistré dans {path}. Sa première feuille, « Notice », explique chaque colonne.</translation>
     </message>
 </context>
 <context>
@@ -4230,17 +4568,6 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Remove instalment {n}</source>
         <translation>Retirer l&apos;échéance {n}</translation>
-    </message>
-</context>
-<context>
-    <name>_StayDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

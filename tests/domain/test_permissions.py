@@ -63,6 +63,9 @@ EXPECTED = {
     "settings.edit": ".    .    .    Y     Y    Y     .    .    .",
     "archives.read": ".    .    .    .     J    .     .    .    .",
     "session.basic": "Y    Y    Y    Y     Y    Y     Y    Y    Y",
+    # Manual to-dos (DOMAIN §7): everyone who acts on households; one on a household is also
+    # limited to those who may read it (checked by the service).
+    "todo.edit": "Y    Y    Y    Y     Y    .     Y    .    .",
 }
 
 OBJECT = AccessContext(programme_ids=frozenset({1}))
@@ -133,3 +136,25 @@ def test_system_actor_may_do_everything() -> None:
 def test_unknown_action_is_a_programming_error() -> None:
     with pytest.raises(KeyError):
         decide(SYSTEM_ACTOR, "household.teleport")
+
+
+def test_accompaniment_follows_the_caseload_and_the_house() -> None:
+    """Contacts, measures and to-dos (issue 8): who may read and write them, and where."""
+    host = Actor(user_id=3, login="host", grants=(Grant("host", residence_id=7),))
+    other_house = AccessContext(residence_ids=frozenset({8}))
+    assert decide(host, "support.read", RESIDENT).allowed
+    assert decide(host, "support.write", RESIDENT).allowed
+    assert not decide(host, "support.read", other_house).allowed
+    assert not decide(host, "notes.confidential.write", RESIDENT).allowed
+    assert decide(host, "todo.edit").allowed
+    intern = Actor(user_id=4, login="intern", grants=(Grant("intern"),))
+    assert decide(intern, "support.read", MINE).allowed
+    assert not decide(intern, "support.write", MINE).allowed
+    assert not may_ever(intern, "todo.edit")
+    scoped = Actor(user_id=5, login="sw", grants=(Grant("social_worker", programme_id=1),))
+    assert decide(scoped, "support.write", MINE).allowed
+    assert not decide(scoped, "support.write", OBJECT).allowed  # not of the caseload
+    volunteer = Actor(user_id=6, login="v", grants=(Grant("volunteer"),))
+    assert not any(
+        may_ever(volunteer, action) for action in ("support.read", "support.write", "todo.edit")
+    )

@@ -69,8 +69,32 @@ RELEASE_COUNTS["0003_ledger"] = {
     "month_closing": 1,
     "issued_document": 1,
 }
+# 0004_import adds columns only (the Mouvements reference of imported entries).
+RELEASE_COUNTS["0004_import"] = RELEASE_COUNTS["0003_ledger"]
+# 0005_support: accompaniment, the life of a pension de famille and to-dos (and note.contact_id).
+RELEASE_COUNTS["0005_support"] = {
+    **RELEASE_COUNTS["0004_import"],
+    "parameter": 32,  # the defaults seeded when 0005_support was frozen
+    "support_measure": 2,
+    "measure_renewal": 1,
+    "measure_suspension": 1,
+    "measure_phase": 2,
+    "goal": 2,
+    "support_review": 1,
+    "contact": 2,
+    "contact_person": 2,
+    "contact_theme": 2,
+    "note": 2,
+    "collective_activity": 2,
+    "activity_attendance": 1,
+    "liaison_entry": 1,
+    "liaison_tag": 1,
+    "resident_absence": 1,
+    "resident_guest": 1,
+    "todo": 2,
+}
 # What `insert_samples` writes at head: every table has rows.
-EXPECTED_COUNTS = RELEASE_COUNTS["0003_ledger"]
+EXPECTED_COUNTS = RELEASE_COUNTS["0005_support"]
 
 # The bytes of the sample documents (one content shared by two documents).
 SAMPLE_CONTENT = b"%PDF-1.4\n% Attestation d'assurance habitation \xe2\x80\x94 exemple\n%%EOF\n"
@@ -81,7 +105,7 @@ def expected_counts(revision: str) -> dict[str, int]:
     return {table: RELEASE_COUNTS[revision].get(table, 0) for table in EXPECTED_COUNTS}
 
 
-def insert_samples(connection: Connection) -> None:
+def insert_samples(connection: Connection) -> None:  # noqa: PLR0915 - one table after another
     def add(model: type[m.Base], *rows: dict[str, object]) -> None:
         for row in rows:
             connection.execute(insert(model).values(**row))
@@ -505,6 +529,7 @@ def insert_samples(connection: Connection) -> None:
             "kind": "opening_balance",
             "amount": 12_345,
             "first_default_on": date(2024, 1, 15),
+            "import_reference": "REPRISE-0001",
         },
     )
     add(
@@ -515,6 +540,7 @@ def insert_samples(connection: Connection) -> None:
             "posted_on": date(2024, 3, 1),
             "kind": "received",
             "amount": 52_000,
+            "import_reference": "REPRISE-0002",
         },
     )
     add(
@@ -545,5 +571,242 @@ def insert_samples(connection: Connection) -> None:
             "amount": 58_000,
             "issued_at": at,
             "issued_by": 1,
+        },
+    )
+    _insert_support_samples(connection, at)
+
+
+def _insert_support_samples(connection: Connection, at: datetime) -> None:
+    """Release 0005_support: a measure and a diagnostic, their plan, contacts, collective life."""
+
+    def add(model: type[m.Base], *rows: dict[str, object]) -> None:
+        for row in rows:
+            connection.execute(insert(model).values(**row))
+
+    created = {"created_at": at, "created_by": 1}
+    add(
+        m.SupportMeasure,
+        {
+            **created,
+            "id": 1,
+            "household_id": 1,
+            "programme_id": 1,
+            "funder_id": 2,
+            "kind": "avdl_non_dalo",
+            "target_public": "shelter_leavers",
+            "dalo_status": "non_dalo",
+            "referrer": "siao",
+            "referrer_partner_id": 1,
+            "prescribed_on": date(2024, 2, 20),
+            "start_date": date(2024, 3, 1),
+            "contract_signed_on": date(2024, 3, 5),
+            "planned_months": 6,
+            "end_date": date(2024, 12, 31),
+            "outcome": "rehoused",
+            "destination": "social_housing",
+            "worker_id": 1,
+            "version": 1,
+        },
+        {
+            **created,
+            "id": 2,
+            "household_id": 1,
+            "programme_id": 1,
+            "kind": "diagnostic",
+            "dalo_status": "non_dalo",
+            "start_date": date(2024, 1, 10),
+            "planned_months": 2,
+            "end_date": date(2024, 2, 15),
+            "conclusion": "support_proposed",
+            "version": 1,
+        },
+    )
+    add(
+        m.MeasureRenewal,
+        {
+            "id": 1,
+            "measure_id": 1,
+            "decided_on": date(2024, 8, 20),
+            "months": 4,
+            "decision": "granted",
+        },
+    )
+    add(
+        m.MeasureSuspension,
+        {"id": 1, "measure_id": 1, "start_date": date(2024, 6, 1), "end_date": date(2024, 6, 30)},
+    )
+    add(
+        m.MeasurePhase,
+        {"id": 1, "measure_id": 1, "phase": "towards", "from_date": date(2024, 3, 1)},
+        {"id": 2, "measure_id": 1, "phase": "in_home", "from_date": date(2024, 11, 4)},
+    )
+    goal = {
+        "household_id": 1,
+        "measure_id": 1,
+        "version": 1,
+        "progress": "",
+        "attention_points": "",
+    }
+    add(
+        m.Goal,
+        {
+            **goal,
+            "id": 1,
+            "domain": "housing",
+            "wording": "Accéder à un logement social adapté à la famille",
+            "strengths": "Demande de logement social à jour, très mobilisée",
+            "status": "achieved",
+            "opened_on": date(2024, 3, 5),
+            "closed_on": date(2024, 11, 4),
+        },
+        {
+            **goal,
+            "id": 2,
+            "domain": "budget",
+            "wording": "Stabiliser le budget après l'entrée dans les lieux",
+            "strengths": "",
+            "status": "open",
+            "opened_on": date(2024, 9, 2),
+            "target_on": date(2025, 3, 1),
+        },
+    )
+    add(
+        m.SupportReview,
+        {
+            **created,
+            "id": 1,
+            "measure_id": 1,
+            "kind": "interim",
+            "period_start": date(2024, 3, 1),
+            "period_end": date(2024, 5, 31),
+            "due_on": date(2024, 6, 1),
+            "written_on": date(2024, 6, 3),
+            "sent_on": date(2024, 6, 5),
+            "next_steps": "Relancer la demande de logement social.",
+            "household_words": "",
+            "version": 1,
+        },
+    )
+    add(
+        m.Contact,
+        {
+            **created,
+            "id": 1,
+            "household_id": 1,
+            "measure_id": 1,
+            "kind": "home_visit",
+            "held_on": date(2024, 3, 12),
+            "minutes": 60,
+            "worker_id": 1,
+            "next_appointment_on": date(2024, 3, 26),
+            "version": 1,
+        },
+        {
+            **created,
+            "id": 2,
+            "household_id": 1,
+            "measure_id": 1,
+            "kind": "no_show",
+            "held_on": date(2024, 3, 26),
+            "worker_id": 1,
+            "version": 1,
+        },
+    )
+    add(m.ContactPerson, {"contact_id": 1, "person_id": 1}, {"contact_id": 1, "person_id": 2})
+    add(
+        m.ContactTheme, {"contact_id": 1, "theme": "Logement"}, {"contact_id": 1, "theme": "Budget"}
+    )
+    add(
+        m.Note,
+        {
+            "id": 2,
+            "household_id": 1,
+            "author_id": 1,
+            "written_on": date(2024, 3, 12),
+            "level": "shared",
+            "text": "Visite du logement : chauffage à faire vérifier.",
+            "contact_id": 1,
+            "version": 1,
+        },
+    )
+    add(
+        m.CollectiveActivity,
+        {
+            **created,
+            "id": 1,
+            "residence_id": 1,
+            "held_on": date(2024, 4, 4),
+            "kind": "shared_meal",
+            "title": "Repas de printemps",
+            "host_id": 1,
+            "version": 1,
+        },
+        {
+            **created,
+            "id": 2,
+            "residence_id": 1,
+            "held_on": date(2024, 4, 18),
+            "kind": "health",
+            "title": "Atelier prévention",
+            "head_count": 7,
+            "version": 1,
+        },
+    )
+    add(m.ActivityAttendance, {"activity_id": 1, "person_id": 1})
+    add(
+        m.LiaisonEntry,
+        {
+            "id": 1,
+            "residence_id": 1,
+            "written_at": at,
+            "author_id": 1,
+            "text": "Clés du local vélo rendues.",
+            "version": 1,
+        },
+    )
+    add(m.LiaisonTag, {"entry_id": 1, "person_id": 1})
+    add(
+        m.ResidentAbsence,
+        {
+            "id": 1,
+            "person_id": 1,
+            "residence_id": 1,
+            "kind": "hospital",
+            "start_date": date(2024, 5, 2),
+            "end_date": date(2024, 5, 9),
+            "version": 1,
+        },
+    )
+    add(
+        m.ResidentGuest,
+        {
+            "id": 1,
+            "household_id": 1,
+            "residence_id": 1,
+            "guest_name": "Fatou Diallo",
+            "start_date": date(2024, 7, 1),
+            "end_date": date(2024, 7, 15),
+            "version": 1,
+        },
+    )
+    add(
+        m.Todo,
+        {
+            **created,
+            "id": 1,
+            "household_id": 1,
+            "due_on": date(2024, 4, 15),
+            "text": "Rappeler le CCAS pour l'aide à l'installation",
+            "assigned_to": 1,
+            "done_on": date(2024, 4, 14),
+            "version": 1,
+        },
+        {
+            **created,
+            "id": 2,
+            "due_on": date(2024, 5, 1),
+            "text": "Préparer la réunion d'équipe",
+            "assigned_to": 2,
+            "version": 1,
         },
     )

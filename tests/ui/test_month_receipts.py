@@ -183,9 +183,7 @@ def test_one_file_per_document_in_a_folder_then_the_folder_opened(
     # AND the progress went through both steps, and its dialog is gone
     progress = bar.receipts.progress
     assert (progress.progress_bar.value(), progress.progress_bar.maximum()) == (4, 4)
-    assert progress.step_label.text() == tr("Writing the files: {done} of {total}").format(
-        done=4, total=4
-    )
+    assert progress.step_label.text() == "Écriture des fichiers : 4 sur 4"
     assert not progress.isVisible()
 
 
