@@ -580,7 +580,7 @@ def parse_sheet(
         for column, index in located:
             key = column.key
             raw = cells[index] if index < len(cells) else None
-            if clean_text(raw) is not None:
+            if blank and raw is not None and clean_text(raw) is not None:
                 blank = False
             value, problem = read_cell(column, raw)
             if problem is not None:
