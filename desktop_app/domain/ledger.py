@@ -522,11 +522,17 @@ def build_account(
                     -len(credits) - 1, posted, benefit.withheld, period, virtual=True, withheld=True
                 )
             )
-    # Oldest first: by due date, then by the month concerned (a month's rent before a debit
-    # posted later in that month with the same due date), then by posting date; the entry
+    # Oldest first: by due date, then by the month concerned, a month's charges before a
+    # debit of their month due the same day, then by posting date; the entry
     # order only separates what is otherwise identical, so the account never depends on it.
     specs.sort(
-        key=lambda s: (s.due, s.period or month_start(s.posted_on), s.posted_on, s.first_ref)
+        key=lambda s: (
+            s.due,
+            s.period or month_start(s.posted_on),
+            s.period is None,
+            s.posted_on,
+            s.first_ref,
+        )
     )
     terms = tuple(
         Term(ref, s.due, s.parts, s.period, s.posted_on, s.cancelled_on)
