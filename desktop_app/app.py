@@ -37,6 +37,7 @@ from desktop_app.ui.dialogs.provider import DialogProvider, QtDialogProvider
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.agenda import AgendaView
 from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.benefit_batch import BenefitBatchView
 from desktop_app.ui.views.home import HomeView
@@ -46,6 +47,7 @@ from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.partners import PartnersView
 from desktop_app.ui.views.reminders import RemindersPanel
 from desktop_app.ui.views.rents import RentsView
+from desktop_app.ui.views.residence import ResidenceView
 from desktop_app.ui.views.security_log import SecurityLogView
 from desktop_app.ui.views.users import UsersView
 
@@ -89,7 +91,7 @@ def _start_daily_work(
     )
 
 
-def build_main_window(
+def build_main_window(  # noqa: PLR0915 - one section after the other
     workspace: Workspace, *, tasks: TaskRunner, dialogs: DialogProvider
 ) -> MainWindow:
     """Assemble the sections and the window; the facts arrive from read jobs."""
@@ -109,6 +111,9 @@ def build_main_window(
 
         households.open_requested.connect(open_file)
         sections.append(households)
+        agenda = AgendaView(workspace, tasks=tasks, dialogs=dialogs)
+        agenda.open_household.connect(open_file)
+        sections.append(agenda)
         sections.append(PartnersView(workspace, tasks=tasks, dialogs=dialogs))
         if may_ever(workspace.actor, "ledger.read_status"):
             rents = RentsView(workspace, tasks=tasks, dialogs=dialogs)
@@ -121,6 +126,8 @@ def build_main_window(
         reminders_panel = reminders
     if may_ever(workspace.actor, "housing.read"):
         sections.append(HousingView(workspace, tasks=tasks))
+    if may_ever(workspace.actor, "collective.read"):
+        sections.append(ResidenceView(workspace, tasks=tasks, dialogs=dialogs))
     if BenefitBatchView.available(workspace.actor):
         sections.append(BenefitBatchView(workspace, tasks=tasks, dialogs=dialogs))
     if may_ever(workspace.actor, "users.manage"):

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import sys
 import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -26,8 +26,10 @@ from sqlalchemy import insert
 from desktop_app.app import build_main_window
 from desktop_app.domain.permissions import Actor
 from desktop_app.paths import resolve_database
+from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import Dwelling, Programme
 from desktop_app.reports.xlsx.workbook import write_workbook
+from desktop_app.services.contacts import log_contact
 from desktop_app.services.contracts import RateInput, create_contract
 from desktop_app.services.demo import create_demo_database, demo_actor
 from desktop_app.services.dto import DatabaseInfo
@@ -35,6 +37,7 @@ from desktop_app.services.households import MemberInput, create_household
 from desktop_app.services.notes import add_note
 from desktop_app.services.organisation import create_association
 from desktop_app.services.stays import open_stay
+from desktop_app.services.support import add_goal, open_measure, record_review
 from desktop_app.services.system import Workspace, open_workspace
 from desktop_app.services.users import RoleSpec, add_user, authenticate, create_administrator
 from desktop_app.ui.application import create_application
@@ -52,6 +55,7 @@ from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.partners import PartnersView
 from desktop_app.ui.views.rents import RentsView
+from desktop_app.ui.views.residence import ResidenceView
 from desktop_app.ui.views.welcome import WelcomeView
 
 WINDOW_SIZE = QSize(1100, 700)
@@ -140,6 +144,7 @@ def _household_file(
         ("confidential", "Démarches en cours avec le CMP."),
     ):
         add_note(database, actor=sami, household_id=created.household_id, level=level, text=text)
+    _support(database, sami, created.household_id)
     window = HouseholdFileWindow(
         replace(workspace, actor=actor),
         created.household_id,
@@ -161,7 +166,207 @@ def _household_file(
         if table is not None:
             table.resizeColumnsToContents()
         shots.append(_save(window, out_dir / name))
+    support = window.support_tab
+    assert support is not None
+    support.today = lambda: SUPPORT_DAY  # reviews due and states as on that day
+    window.show()
+    window.tabs.setCurrentWidget(support)
+    support.load()
+    _wait_idle(tasks)
+    for table in (support.measures_table, support.reviews_table, support.contacts_table):
+        table.resizeColumnsToContents()
+    shots.append(_save(window, out_dir / "fiche-menage-accompagnement.png"))
     return shots
+
+
+SUPPORT_DAY = date(2026, 11, 27)
+
+
+def _support(database: Database, worker: Actor, household_id: int) -> None:
+    """A bail glissant support since March: two goals, three contacts, a review to send."""
+    day = SUPPORT_DAY
+    measure = open_measure(
+        database,
+        actor=worker,
+        household_id=household_id,
+        programme_id=1,
+        kind="sliding_lease_support",
+        start=date(2026, 3, 2),
+        planned_months=12,
+        phase="in_home",
+        today=day,
+    )
+    for domain, wording, strengths in (
+        ("budget", "Régler le loyer résiduel chaque mois", "Tient ses comptes sur un carnet"),
+        ("social_life", "Inscrire Moussa au centre social", "Connaît bien les voisins"),
+    ):
+        add_goal(
+            database,
+            actor=worker,
+            household_id=household_id,
+            measure_id=measure.measure_id,
+            domain=domain,
+            wording=wording,
+            strengths=strengths,
+            opened_on=date(2026, 3, 2),
+            today=day,
+        )
+    for held_on, kind, minutes, themes in (
+        (date(2026, 10, 6), "home_visit", 60, ["Maintien dans le logement"]),
+        (date(2026, 10, 29), "phone", 15, ["Budget / dettes"]),
+        (date(2026, 11, 17), "office", 45, ["Accès aux droits", "Budget / dettes"]),
+    ):
+        log_contact(
+            database,
+            actor=worker,
+            household_id=household_id,
+            kind=kind,
+            held_on=held_on,
+            minutes=minutes,
+            themes=themes,
+            measure_id=measure.measure_id,
+            today=day,
+        )
+    record_review(
+        database,
+        actor=worker,
+        measure_id=measure.measure_id,
+        kind="interim",
+        period_start=date(2026, 6, 2),
+        period_end=date(2026, 9, 2),
+        written_on=date(2026, 9, 10),
+        due_on=date(2026, 9, 2),
+        today=day,
+    )
+
+
+def _pension(workspace: Workspace, tasks: TaskRunner, out_dir: Path) -> Path:
+    """Les Lilas seen by its host Nadia on 27/11/2026: residents, activities, liaison book."""
+    from desktop_app.persistence.models import Residence
+    from desktop_app.services import residence_life as life
+    from desktop_app.services.documents import add_document
+
+    database, day = workspace.database, date(2026, 11, 27)
+    with database.begin_write() as connection:
+        key = connection.execute(
+            insert(Programme).values(name="Pension Les Lilas", kind="boarding_house")
+        ).inserted_primary_key
+        assert key is not None
+        programme_id = int(key[0])
+        key = connection.execute(
+            insert(Residence).values(
+                name="Les Lilas", programme_id=programme_id, commune="Villeurbanne"
+            )
+        ).inserted_primary_key
+        assert key is not None
+        residence_id = int(key[0])
+        rooms = []
+        for number in (1, 2, 3):
+            key = connection.execute(
+                insert(Dwelling).values(
+                    reference=f"LIL-0{number}",
+                    address="18 rue des Lilas",
+                    postcode="69100",
+                    commune="Villeurbanne",
+                    programme_id=programme_id,
+                    residence_id=residence_id,
+                    typology="studio",
+                )
+            ).inserted_primary_key
+            assert key is not None
+            rooms.append(int(key[0]))
+    sami = authenticate(database, login="sami", password=ADMIN_PASSWORD).actor
+    nadia = authenticate(database, login="nadia", password=ADMIN_PASSWORD).actor
+    people = (
+        ("Moreau", "Gérard", date(2024, 2, 5), "h"),
+        ("Benhamou", "Yasmina", date(2025, 6, 16), "f"),
+        ("Lefèvre", "Alain", date(2026, 9, 1), "h"),
+    )
+    households = []
+    for room, (last, first, start, sex) in zip(rooms, people, strict=True):
+        created = create_household(
+            database, actor=sami, start=start, members=[MemberInput(last, first, None, sex)]
+        )
+        households.append(created)
+        create_contract(
+            database,
+            actor=sami,
+            household_id=created.household_id,
+            dwelling_id=room,
+            kind="residence_agreement",
+            start=start,
+            rate=RateInput(rent=36_000, charges=4_000, expected_benefit=30_000),
+        )
+    for created in households[:2]:
+        add_document(
+            database,
+            actor=sami,
+            household_id=created.household_id,
+            content=b"%PDF-1.4\n% reglement\n%%EOF\n",
+            file_name="reglement-interieur.pdf",
+            kind="house_rules",
+            title="Règlement intérieur signé",
+            dated_on=date(2026, 9, 1),
+        )
+    listed = life.residents(database, actor=nadia, residence_id=residence_id, on=day)
+    persons = [p.person_id for r in listed.residents for p in r.persons]
+    life.record_absence(
+        database,
+        actor=nadia,
+        residence_id=residence_id,
+        person_id=persons[0],
+        kind="hospital",
+        start=date(2026, 11, 24),
+    )
+    life.declare_guest(
+        database,
+        actor=nadia,
+        residence_id=residence_id,
+        household_id=households[1].household_id,
+        guest_name="Inès Benhamou",
+        start=date(2026, 11, 20),
+        end=date(2026, 12, 6),
+    )
+    for held_on, kind, title, attendees, head_count in (
+        (date(2026, 11, 6), "shared_meal", "Repas du vendredi", persons, None),
+        (date(2026, 11, 13), "residents_meeting", "Réunion des résidents", persons[:2], None),
+        (date(2026, 11, 18), "health", "Information dépistage", None, 4),
+        (date(2026, 11, 25), "outing", "Marché de Noël", persons[1:], None),
+    ):
+        life.record_activity(
+            database,
+            actor=nadia,
+            residence_id=residence_id,
+            held_on=held_on,
+            kind=kind,
+            title=title,
+            host_id=nadia.user_id,
+            attendees=attendees,
+            head_count=head_count,
+            today=day,
+        )
+    for when, text, tags in (
+        (datetime(2026, 11, 24, 8, 30, tzinfo=UTC), "M. Moreau hospitalisé ce matin.", persons[:1]),
+        (
+            datetime(2026, 11, 26, 17, 0, tzinfo=UTC),
+            "Chauffe-eau du LIL-03 réparé ; prévenir M. Lefèvre.",
+            persons[2:],
+        ),
+    ):
+        life.write_liaison(
+            database, actor=nadia, residence_id=residence_id, text=text, tags=tags, now=when
+        )
+    view = ResidenceView(
+        replace(workspace, actor=nadia),
+        tasks=tasks,
+        dialogs=QtDialogProvider(),
+        today=lambda: day,
+    )
+    view.resize(QSize(1100, 520))
+    view.show()
+    _wait_idle(tasks)
+    view.residents_table.resizeColumnsToContents()
+    return _save(view, out_dir / "pension-de-famille.png")
 
 
 def _import_dialog(workspace: Workspace, tasks: TaskRunner, tmp: Path, out_dir: Path) -> Path:
@@ -234,6 +439,74 @@ def _show_section(window: MainWindow, kind: type, tasks: TaskRunner) -> None:
             _wait_idle(tasks)
             return
     raise LookupError(kind.__name__)
+
+
+def _agenda(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: Path) -> Path:
+    """The team's agenda of the demonstration: appointments, a review, a measure end, to-dos."""
+    from sqlalchemy import select
+
+    from desktop_app.services.households import HouseholdQuery, search_households
+    from desktop_app.services.todos import add_todo
+    from desktop_app.ui.views.agenda import AgendaView
+
+    day, database, actor = date(2026, 11, 27), demo.database, demo.actor
+    first, second, third = (
+        row.household_id
+        for row in search_households(
+            database, actor=actor, query=HouseholdQuery(), limit=3, on=day
+        ).rows
+    )
+    for household_id, held_on, appointment in (
+        (first, date(2026, 11, 13), date(2026, 11, 24)),
+        (second, date(2026, 11, 20), date(2026, 11, 27)),
+        (third, date(2026, 11, 23), date(2026, 12, 2)),
+    ):
+        log_contact(
+            database,
+            actor=actor,
+            household_id=household_id,
+            kind="office",
+            held_on=held_on,
+            minutes=45,
+            next_appointment_on=appointment,
+            today=day,
+        )
+    programme = database.run_read(lambda s: s.scalar(select(Programme.id).order_by(Programme.id)))
+    assert programme is not None
+    open_measure(
+        database,
+        actor=actor,
+        household_id=second,
+        programme_id=programme,
+        kind="avdl_non_dalo",
+        start=date(2026, 6, 1),
+        planned_months=6,
+        worker_id=actor.user_id,
+        today=day,
+    )
+    todos: tuple[tuple[int | None, date, str], ...] = (
+        (third, date(2026, 11, 25), "Relancer la CAF pour le dossier APL"),
+        (None, date(2026, 11, 27), "Préparer la réunion d'équipe de lundi"),
+        (first, date(2026, 12, 1), "Envoyer le dossier FSL accès"),
+    )
+    for concerned, due_on, text in todos:
+        add_todo(
+            database,
+            actor=actor,
+            household_id=concerned,
+            due_on=due_on,
+            text=text,
+            assigned_to=actor.user_id,
+            today=day,
+        )
+    agenda = next(
+        view
+        for view in (window.stack.widget(row) for row in range(window.stack.count()))
+        if isinstance(view, AgendaView)
+    )
+    agenda.load(today=day)
+    _show_section(window, AgendaView, tasks)  # « Mon agenda » of the coordinator
+    return _save(window, out_dir / "agenda.png")
 
 
 def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the other
@@ -322,6 +595,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
                 table.resizeColumnsToContents()
             written.append(_save(admin_window, out_dir / name))
         written.extend(_household_file(workspace, coordinator.actor, tasks, out_dir))
+        written.append(_pension(workspace, tasks, out_dir))
         workspace.close()
 
         demo_target = resolve_database(str(Path(tmp) / "demo.db"))
@@ -368,6 +642,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         _show_section(demo_window, BenefitBatchView, tasks)
         written.append(_save(demo_window, out_dir / "bordereau-caf.png"))
         written.append(_import_dialog(demo, tasks, Path(tmp), out_dir))
+        written.append(_agenda(demo, demo_window, tasks, out_dir))
         demo.close()
     tasks.shutdown()
     return written

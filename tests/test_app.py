@@ -72,6 +72,9 @@ def test_screenshot_script_writes_every_screen(tmp_path: Path) -> None:
         "premier-lancement.png",
         "demonstration.png",
         "import-classeur.png",
+        "fiche-menage-accompagnement.png",
+        "pension-de-famille.png",
+        "agenda.png",
     ):
         image = QImage(str(tmp_path / name))
         assert not image.isNull(), name

@@ -675,6 +675,10 @@ MESSAGES: Final[Mapping[str, str]] = {
         "n'ont que ce mois-ci ; les mois précédents relèvent d'un solde de reprise."
     ),
     "daily.step.charges": "Rattrapage des échéances",
+    "daily.step.liaison_purge": "Cahier de liaison (durée de conservation)",
+    "daily.liaison.purged": (
+        "{count} note(s) plus ancienne(s) que la durée de conservation effacée(s)."
+    ),
     "daily.charges.created": "{entries} écriture(s) créée(s) sur {months} mois.",
     "daily.charges.up_to_date": "Échéances à jour jusqu'à {month}.",
     "daily.not_allowed": "non effectué : vos droits ne permettent pas de {what}.",
@@ -1003,8 +1007,7 @@ MESSAGES: Final[Mapping[str, str]] = {
         "ménage « {household} » compte plusieurs personnes."
     ),
     "import.arrival_unknown": (
-        "Indiquez la date d'arrivée : le ménage « {household} » n'a aucun séjour d'où la "
-        "déduire."
+        "Indiquez la date d'arrivée : le ménage « {household} » n'a aucun séjour d'où la déduire."
     ),
     "import.person_conflict": (
         "{name} figure aussi à la ligne {first} avec une autre valeur dans la colonne "
@@ -1022,8 +1025,7 @@ MESSAGES: Final[Mapping[str, str]] = {
     "cli.help.import_template": "écrit le modèle de classeur d'import, avec sa notice",
     "cli.help.import_template.file": "fichier .xlsx à écrire",
     "cli.help.import": (
-        "importe un classeur (Dispositifs, Ménages, Personnes, Logements, Contrats…) : tout "
-        "ou rien"
+        "importe un classeur (Dispositifs, Ménages, Personnes, Logements, Contrats…) : tout ou rien"
     ),
     "cli.help.import.file": "classeur à importer (.xlsx, .xlsm, .xls ou .ods)",
     "cli.help.import.dry_run": "vérifie et compte sans rien enregistrer",
@@ -1181,8 +1183,7 @@ MESSAGES: Final[Mapping[str, str]] = {
         "doublerait. Supprimez la ligne, ou passez une régularisation."
     ),
     "import.call_month_twice": (
-        "L'appel de {month} de ce contrat figure déjà à la ligne {first} : un seul appel par "
-        "mois."
+        "L'appel de {month} de ce contrat figure déjà à la ligne {first} : un seul appel par mois."
     ),
     "import.reversed_reference_required": (
         "Indiquez dans la colonne Référence annulée la référence du mouvement annulé."
@@ -1320,8 +1321,78 @@ MESSAGES: Final[Mapping[str, str]] = {
     "todo.future_done": "Une chose à faire ne peut pas être faite après aujourd'hui ({today}).",
     "todo.personal": "Cette chose à faire est personnelle à une autre personne.",
     "todo.conflict": (
-        "Cette chose à faire a été modifiée par {who} le {when} : rouvrez-la pour voir "
-        "sa version."
+        "Cette chose à faire a été modifiée par {who} le {when} : rouvrez-la pour voir sa version."
+    ),
+    # Agenda
+    "reminder.appointment": "Rendez-vous du {due}, fixé lors du contact du {held}.",
+    "reminder.review_due": "Bilan intermédiaire à rédiger ({measure}), échéance le {due}.",
+    "reminder.final_review_due": "Bilan de fin de mesure à rédiger ({measure}), échéance le {due}.",
+    "reminder.review_to_send": (
+        "Bilan rédigé le {written} à envoyer au financeur ({measure}), échéance le {due}."
+    ),
+    "reminder.measure_end": "Fin prévue de la mesure {measure} le {due} : renouveler ou terminer.",
+    "reminder.diagnostic_end": "Diagnostic à conclure : fin prévue le {due}.",
+    "reminder.todo": "{text}",
+    "todo.household_unknown": "Aucun ménage de référence « {reference} » dans votre périmètre.",
+    # Pension de famille life
+    "life.residence_unknown": "Cette pension n'existe pas (ou plus).",
+    "life.activity_unknown": "Cette activité n'existe pas (ou plus).",
+    "life.absence_unknown": "Cette absence n'existe pas (ou plus).",
+    "life.guest_unknown": "Cette déclaration d'invité n'existe pas (ou plus).",
+    "life.code_unknown": "Valeur inconnue : « {value} ».",
+    "life.conflict": (
+        "Cet élément a été modifié par {who} le {when} : rouvrez-le pour voir sa version."
+    ),
+    "life.title_required": "Donnez un titre à l'activité.",
+    "life.title_too_long": "Le titre tient en {maximum} caractères au plus.",
+    "life.activity_future": (
+        "Une activité s'enregistre une fois tenue : pas après aujourd'hui ({today})."
+    ),
+    "life.host_unknown": "Ce compte n'existe pas ou n'est plus actif.",
+    "life.attendance_both": "Cochez les présents ou indiquez un effectif, pas les deux.",
+    "life.attendance_missing": "Cochez les présents ou indiquez un effectif.",
+    "life.head_count_invalid": "L'effectif va de 0 à {maximum} personnes.",
+    "life.attendee_not_resident": "Une personne cochée ne réside pas dans la pension le {day}.",
+    "life.liaison_required": "Écrivez le message du cahier de liaison.",
+    "life.liaison_too_long": "Un message du cahier de liaison tient en {maximum} caractères.",
+    "life.tag_not_resident": "Une personne citée ne réside pas dans la pension le {day}.",
+    "life.person_not_resident": "Cette personne ne réside pas dans la pension le {day}.",
+    "life.household_not_resident": "Ce ménage ne réside pas dans la pension le {day}.",
+    "life.end_before_start": "La fin ne peut pas précéder le début.",
+    "life.absence_overlap": "Une autre absence de cette personne couvre déjà du {start} au {end}.",
+    "life.guest_name_required": "Indiquez le nom de l'invité.",
+    "life.guest_name_too_long": "Le nom de l'invité tient en {maximum} caractères au plus.",
+    "life.guest_end_required": "Indiquez le dernier jour de l'hébergement de l'invité.",
+    "life.guest_overlap": "Cet invité est déjà déclaré du {start} au {end}.",
+    "life.guest_too_long": (
+        "Un invité est hébergé au plus {months} mois d'affilée : arrivé le {start}, il "
+        "repart au plus tard le {last}."
+    ),
+    # Import workbook: accompaniment
+    "import.measure_programme_unknown": (
+        "Aucun séjour du ménage « {reference} » ne couvre le début de la mesure, et aucun "
+        "dispositif seul de son type : ajoutez le séjour dans la feuille Ménages (la mesure "
+        "prend le dispositif du séjour)."
+    ),
+    "import.measure_months_renewed": (
+        "La durée prévue comprend les {renewed} mois de renouvellement déjà enregistrés dans "
+        "Seuil : écrivez une durée plus longue."
+    ),
+    "import.measure_details_without_end": (
+        "Cette colonne se remplit à la fin de la mesure : indiquez aussi la date de Fin, ou "
+        "laissez la case vide."
+    ),
+    "import.worker_unknown": (
+        "Intervenant « {name} » inconnu : écrivez l'identifiant ou le nom d'un compte de Seuil "
+        "(liste : python -m desktop_app users list), créez d'abord son compte, ou laissez la "
+        "case vide."
+    ),
+    "import.worker_ambiguous": (
+        "Plusieurs comptes s'appellent « {name} » : écrivez plutôt l'identifiant du compte."
+    ),
+    "import.contact_repeated": (
+        "Même ménage, date, type et intervenant que la ligne {first} : un entretien de plus "
+        "est enregistré (supprimez la ligne si c'est un doublon)."
     ),
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",

@@ -16,10 +16,18 @@ it; nothing here is stored. The service finds the due dates; these rules decide:
   caseload's reminders; a role acting on every household in its scope (coordinator, rental
   manager, secretariat…) or on its residents (a host) sees those. The housing stock's
   reminders go with the same team view, to those who may read the stock.
+- **The agenda** (issue 8) adds the reminders of the accompaniment: the next appointment
+  fixed at a contact, the reviews (bilans) to write or to send, the planned end of a measure
+  (to renew or to end; a diagnostic to conclude) and the manual to-dos. Each reminder belongs
+  to one **kind** (`kind_of`), the column the agenda sorts its work by.
+- **The week** runs from Monday to Sunday. A reminder sits on the day it is due; in the week
+  that holds today, the reminders overdue since an earlier week sit on today's column (still
+  to be done today), so the week shown never hides late work (`week_column`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
@@ -29,6 +37,7 @@ from desktop_app.domain.permissions import ALL, RESIDENTS, TABLE, Actor, Grant
 
 DEFAULT_HORIZON_DAYS: Final = 30
 MAX_HORIZON_DAYS: Final = 366
+WEEK_DAYS: Final = 7
 
 # Codes of the French catalogue (the bail glissant's are `sliding.REVIEW` and its siblings).
 CONTRACT_RENEWAL: Final = "reminder.contract_renewal"
@@ -39,6 +48,14 @@ INSURANCE: Final = "reminder.insurance"
 # The same reminder when the person's name is hidden (protected file outside its circle).
 RESIDENCE_PERMIT_MASKED: Final = "reminder.residence_permit_masked"
 HORIZON_INVALID: Final = "reminder.horizon_invalid"
+# The agenda's (issue 8): accompaniment and manual to-dos.
+APPOINTMENT: Final = "reminder.appointment"
+REVIEW_DUE: Final = "reminder.review_due"
+FINAL_REVIEW_DUE: Final = "reminder.final_review_due"
+REVIEW_TO_SEND: Final = "reminder.review_to_send"
+MEASURE_END: Final = "reminder.measure_end"
+DIAGNOSTIC_END: Final = "reminder.diagnostic_end"
+TODO: Final = "reminder.todo"
 
 # The kind of record behind a reminder (the table it is computed from).
 SLIDING_PLAN: Final = "sliding_plan"
@@ -46,6 +63,37 @@ CONTRACT: Final = "occupancy_contract"
 MAIN_LEASE: Final = "main_lease"
 PERSON: Final = "person"
 DOCUMENT: Final = "document"
+CONTACT: Final = "contact"
+MEASURE: Final = "support_measure"
+REVIEW: Final = "support_review"
+TODO_RECORD: Final = "todo"
+
+# The kinds of work in the agenda, each a group of codes (`kind_of`).
+KIND_APPOINTMENT: Final = "appointment"
+KIND_REVIEW: Final = "review"
+KIND_MEASURE: Final = "measure"
+KIND_TODO: Final = "todo"
+KIND_SLIDING: Final = "sliding"
+KIND_CONTRACT: Final = "contract"
+KIND_PERMIT: Final = "residence_permit"
+KIND_INSURANCE: Final = "insurance"
+KIND_MAIN_LEASE: Final = "main_lease"
+KINDS: Final[Mapping[str, str]] = {
+    APPOINTMENT: KIND_APPOINTMENT,
+    REVIEW_DUE: KIND_REVIEW,
+    FINAL_REVIEW_DUE: KIND_REVIEW,
+    REVIEW_TO_SEND: KIND_REVIEW,
+    MEASURE_END: KIND_MEASURE,
+    DIAGNOSTIC_END: KIND_MEASURE,
+    TODO: KIND_TODO,
+    CONTRACT_RENEWAL: KIND_CONTRACT,
+    RESIDENCE_PERMIT: KIND_PERMIT,
+    RESIDENCE_PERMIT_MASKED: KIND_PERMIT,
+    INSURANCE: KIND_INSURANCE,
+    MAIN_LEASE_END: KIND_MAIN_LEASE,
+    MAIN_LEASE_NOTICE: KIND_MAIN_LEASE,
+}
+_SLIDING_PREFIX: Final = "sliding."
 
 OVERDUE: Final = "overdue"
 SOON: Final = "soon"
@@ -112,6 +160,52 @@ def urgency(due: date, today: date) -> str:
 def sort_key(due: date, code: str, reference: str | None) -> tuple[date, str, str]:
     """The order of a list of reminders: due date, code, then the reference shown."""
     return (due, code, reference or "")
+
+
+def kind_of(code: str) -> str:
+    """The kind of work a reminder code belongs to (the bail glissant's codes: ``sliding``).
+
+    Raises:
+        KeyError: for a code that is no reminder's (a programming error).
+    """
+    if code.startswith(_SLIDING_PREFIX):
+        return KIND_SLIDING
+    return KINDS[code]
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week of ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_days(day: date) -> tuple[date, ...]:
+    """The seven days, Monday to Sunday, of the week of ``day``."""
+    monday = week_start(day)
+    return tuple(monday + timedelta(days=offset) for offset in range(WEEK_DAYS))
+
+
+def week_column(due: date, monday: date, today: date) -> int | None:
+    """The column (0 Monday … 6 Sunday) of a reminder due on ``due`` in the week of ``monday``.
+
+    None when it is not shown that week. Overdue since an earlier week: today's column when
+    the week holds today (module docstring).
+    """
+    offset = (due - monday).days
+    if 0 <= offset < WEEK_DAYS:
+        return offset
+    today_offset = (today - monday).days
+    if offset < 0 and due < today and 0 <= today_offset < WEEK_DAYS:
+        return today_offset
+    return None
+
+
+def horizon_for_week(monday: date, today: date) -> int:
+    """The horizon that lists every reminder of the week of ``monday``, read on ``today``.
+
+    At least the default horizon, at most a year (a week further away shows what a year holds).
+    """
+    needed = (monday + timedelta(days=WEEK_DAYS - 1) - today).days
+    return min(MAX_HORIZON_DAYS, max(DEFAULT_HORIZON_DAYS, needed))
 
 
 def _acts_beyond_caseload(grant: Grant) -> bool:

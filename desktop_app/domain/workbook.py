@@ -251,6 +251,44 @@ MOVEMENTS: Final = SheetSpec(
         _c("first_default_on", "Date du premier impayé", "date"),
     ),
 )
+MEASURES: Final = SheetSpec(
+    "Mesures",
+    ("household", "kind", "start"),
+    (
+        _c("household", "Référence ménage", required=True, maximum=50),
+        _c("kind", "Type", "label", required=True, vocabulary=v.MEASURE_KIND),
+        _c("phase", "Phase", "label", vocabulary=v.MEASURE_PHASE),
+        _c("target_public", "Public", "label", vocabulary=v.TARGET_PUBLIC),
+        _c("referrer", "Prescripteur", "label", vocabulary=v.REFERRER),
+        _c("prescribed_on", "Date de prescription", "date"),
+        _c("start", "Début", "date", required=True),
+        _c("planned_months", "Durée prévue (mois)", "int"),
+        _c("end", "Fin", "date"),
+        _c("outcome", "Issue", "label", vocabulary=v.MEASURE_OUTCOME),
+        _c("destination", "Situation de logement à la fin", "label", vocabulary=v.DESTINATION),
+        _c("funder", "Financeur"),
+        _c(
+            "conclusion",
+            "Conclusion du diagnostic",
+            "label",
+            vocabulary=v.DIAGNOSTIC_CONCLUSION,
+        ),
+    ),
+)
+CONTACTS: Final = SheetSpec(
+    "Entretiens",
+    ("household", "held_on", "kind", "worker"),
+    (
+        _c("household", "Référence ménage", required=True, maximum=50),
+        _c("held_on", "Date", "date", required=True),
+        _c("kind", "Type", "label", required=True, vocabulary=v.CONTACT_KIND),
+        _c("minutes", "Durée (min)", "int"),
+        _c("themes", "Thèmes", maximum=1000),
+        _c("worker", "Intervenant"),
+    ),
+)
+THEME_SEPARATOR: Final = ";"
+"""Between the themes of one Entretiens cell (labels of the ``contact.themes`` parameter)."""
 
 SHEETS: Final = (
     PROGRAMMES,
@@ -261,6 +299,8 @@ SHEETS: Final = (
     RATES,
     BENEFIT_STATUSES,
     MOVEMENTS,
+    MEASURES,
+    CONTACTS,
 )
 """Every sheet, in the order they are imported (a sheet may name rows of the ones before)."""
 

@@ -65,7 +65,8 @@ class ArrearsLine:
         return self.assessment.ladder.housing_debt if self.amounts_visible else None
 
 
-def _actions(session: Session, ids: list[int]) -> dict[int, list[rules.Action]]:
+def recorded_actions(session: Session, ids: list[int]) -> dict[int, list[rules.Action]]:
+    """The arrears steps recorded for each contract, as the ladder reads them."""
     instalments: dict[int, list[rules.Instalment]] = defaultdict(list)
     rows = session.execute(
         select(
@@ -95,7 +96,8 @@ def _actions(session: Session, ids: list[int]) -> dict[int, list[rules.Action]]:
     return actions
 
 
-def _domain_account(account: ContractAccount, actions: list[rules.Action]) -> rules.ContractAccount:
+def ladder_account(account: ContractAccount, actions: list[rules.Action]) -> rules.ContractAccount:
+    """A contract's account with its steps, in the ladder's terms."""
     return rules.ContractAccount(
         kind=account.kind,
         terms=account.terms,
@@ -154,7 +156,7 @@ def arrears_list(
         contracts = session.execute(query).all()
         ids = [row.id for row in contracts]
         accounts = contract_accounts(session, ids, on)
-        actions = _actions(session, ids)
+        actions = recorded_actions(session, ids)
         params = parameters_in(session)  # every rule of §4: floors, 2027 threshold, truce
         visible = may_ever(actor, "ledger.read_amounts")
         lines = []
@@ -162,7 +164,7 @@ def arrears_list(
             account = accounts.get(row.id)
             if account is None:
                 continue
-            assessment = rules.assess(_domain_account(account, actions[row.id]), on, params)
+            assessment = rules.assess(ladder_account(account, actions[row.id]), on, params)
             if assessment.ladder.debt <= 0 and not include_settled:
                 continue
             lines.append(

@@ -78,7 +78,7 @@ from desktop_app.persistence.models import (
 from desktop_app.reports.pdf import letters as pdf
 from desktop_app.reports.pdf.common import Contact, Letterhead, Recipient, Signatory
 from desktop_app.services import documents
-from desktop_app.services.arrears import _actions, _domain_account
+from desktop_app.services.arrears import ladder_account, recorded_actions
 from desktop_app.services.authz import audit_identity, require, service_action
 from desktop_app.services.households import scope_filter
 from desktop_app.services.ledger import (
@@ -994,9 +994,9 @@ def _render(
         return title, pdf.render_reminder(pdf.ReminderData(pay_by=request.pay_by, **common))  # type: ignore[arg-type]
     if kind == "formal_notice":
         assert request.deadline is not None  # checked before
-        account = _domain_account(
+        account = ladder_account(
             contract_account(session, target.contract.id, on),
-            _actions(session, [target.contract.id])[target.contract.id],
+            recorded_actions(session, [target.contract.id])[target.contract.id],
         )
         result = rules.ladder(account.terms, account.credits, account.shares, on, target.parameters)
         data = pdf.FormalNoticeData(

@@ -174,6 +174,8 @@ class DailyStep:
     name: str  # stable code; its French name is the message "daily.step.<name>"
     action: str
     run: Callable[[Database, Actor, date], StepResult]
+    housekeeping: bool = False
+    """Retention work done by whoever may do it: left out for the others, silent when idle."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,7 +632,18 @@ def _charges_step(database: Database, actor: Actor, today: date) -> StepResult:
     return StepResult("charges", "done", summary, changes, tuple(reports))
 
 
-DAILY_STEPS: tuple[DailyStep, ...] = (DailyStep("charges", POST, _charges_step),)
+def _liaison_step(database: Database, actor: Actor, today: date) -> StepResult:
+    from desktop_app.services.residence_life import purge_liaison  # noqa: PLC0415 - a later floor
+
+    deleted = purge_liaison(database, actor=actor, on=today)
+    summary = message("daily.liaison.purged", count=deleted) if deleted else ""
+    return StepResult("liaison_purge", "done", summary)
+
+
+DAILY_STEPS: tuple[DailyStep, ...] = (
+    DailyStep("charges", POST, _charges_step),
+    DailyStep("liaison_purge", "liaison.purge", _liaison_step, housekeeping=True),
+)
 
 
 @service_action("session.basic")
@@ -648,12 +661,16 @@ def daily(
     """
     results = []
     for step in steps:
+        if step.housekeeping and not may_ever(actor, step.action):
+            continue
         if not may_ever(actor, step.action):
             summary = message("daily.not_allowed", what=ACTIONS[step.action])
             results.append(StepResult(step.name, "not_allowed", summary))
             continue
         try:
-            results.append(step.run(database, actor, today))
+            result = step.run(database, actor, today)
+            if result.summary or not step.housekeeping:  # quiet housekeeping says nothing
+                results.append(result)
         except KnownError as error:
             results.append(StepResult(step.name, "refused", error.text))
     return DailyReport(today, tuple(results))

@@ -468,6 +468,71 @@ def contacts_of(
     return database.run_read(read)
 
 
+@dataclass(frozen=True, slots=True)
+class MeasureChoice:
+    """A measure a contact may belong to: one running on the contact's day."""
+
+    measure_id: int
+    kind: str
+    start: date
+
+
+@dataclass(frozen=True, slots=True)
+class ContactChoices:
+    """What the contact form offers for one household on one day."""
+
+    themes: tuple[str, ...]  # the list ``contact.themes`` in force that day
+    persons: tuple[PersonPresent, ...]  # the members that day, the head first
+    measures: tuple[MeasureChoice, ...]  # the measures running that day, newest first
+    private_notes: bool  # the actor may write confidential and health notes here
+
+
+@service_action(READ)
+def contact_choices(
+    database: Database, *, actor: Actor, household_id: int, on: date | None = None
+) -> ContactChoices:
+    """The themes, members and running measures the contact form offers, in one read.
+
+    Raises:
+        RefusedError: the actor may not follow this household's support.
+    """
+    day = on or date.today()
+
+    def read(session: Session) -> ContactChoices:
+        context = support_access(session, actor, household_id)
+        require(actor, READ, context)
+        themes = _theme_list(parameters_in(session).get("contact.themes", day))
+        members = session.execute(
+            select(Membership.person_id, Membership.role)
+            .where(
+                Membership.household_id == household_id,
+                Membership.joined_on <= day,
+                or_(Membership.left_on.is_(None), Membership.left_on >= day),
+            )
+            .order_by(Membership.joined_on, Membership.id)
+        ).all()
+        heads_first = sorted(members, key=lambda member: member.role != "head")
+        person_ids = list(dict.fromkeys(member.person_id for member in heads_first))
+        names = _names(session, person_ids, masked=_masked(session, actor, household_id, context))
+        measures = session.execute(
+            select(SupportMeasure.id, SupportMeasure.kind, SupportMeasure.start_date)
+            .where(
+                SupportMeasure.household_id == household_id,
+                SupportMeasure.start_date <= day,
+                or_(SupportMeasure.end_date.is_(None), SupportMeasure.end_date >= day),
+            )
+            .order_by(SupportMeasure.start_date.desc(), SupportMeasure.id.desc())
+        ).all()
+        return ContactChoices(
+            themes=tuple(themes),
+            persons=tuple(PersonPresent(p, names.get(p, "")) for p in person_ids),
+            measures=tuple(MeasureChoice(m_id, kind, start) for m_id, kind, start in measures),
+            private_notes=decide(actor, "notes.confidential.write", context).allowed,
+        )
+
+    return database.run_read(read)
+
+
 def last_contact_dates(session: Session, household_ids: Collection[int]) -> dict[int, date]:
     """The last contact date of each household that has one (DOMAIN §2), in one query.
 

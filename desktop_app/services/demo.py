@@ -44,6 +44,7 @@ from desktop_app.persistence.opening import open_database
 from desktop_app.persistence.sqlite_file import read_only_uri
 from desktop_app.services import demo_data as d
 from desktop_app.services.demo_life import LifeSummary, grow_demo
+from desktop_app.services.demo_support import SupportSummary, grow_support
 
 Row = dict[str, Any]
 
@@ -56,6 +57,16 @@ YEARS: Final = 3
 LIFE_SHARES: Final[dict[str, float]] = {"S": 1.0, "M": 1.0, "L": 0.1}
 """Part of the households given a life through the services (`demo_life.grow_demo`), per size:
 each service call is its own transaction, so L grows only as many households as M."""
+
+SUPPORT_LIMITS: Final[dict[str, tuple[int | None, int, int]]] = {
+    "S": (None, 24, 1),
+    "M": (10, 4, 1),
+    "L": (10, 4, 1),
+}
+"""Per size, the support programmes' households given a measure (None: all), how many of them
+are followed closely (goals, contacts, to-dos, reviews) and the residences given a collective
+life (`demo_support.grow_support`). Each service call is its own transaction: the larger
+demos get fewer than S, to stay quick to build."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1431,6 +1442,7 @@ class DemoResult:
     summary: DemoSummary
     accounts: tuple[DemoAccount, ...]
     life: LifeSummary
+    support: SupportSummary
 
 
 def create_demo_database(
@@ -1492,6 +1504,17 @@ def create_demo_database(
         life = grow_demo(
             opened.database, seed=seed, today=today, share=LIFE_SHARES[size], control=control
         )
+        households, followed, residences = SUPPORT_LIMITS[size]
+        accompaniment = grow_support(
+            opened.database,
+            actor=SYSTEM_ACTOR,
+            seed=seed,
+            today=today,
+            households=households,
+            followed=followed,
+            residences=residences,
+            control=control,
+        )
         opened.database.run_write(
             lambda session: audit.record(
                 session,
@@ -1508,7 +1531,7 @@ def create_demo_database(
             _remove_sqlite(path)
         raise
     opened.database.dispose()
-    return DemoResult(summary=summary, accounts=tuple(accounts), life=life)
+    return DemoResult(summary=summary, accounts=tuple(accounts), life=life, support=accompaniment)
 
 
 def demo_actor(database: Database, *, now: datetime | None = None) -> Actor:

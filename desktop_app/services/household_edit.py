@@ -646,7 +646,7 @@ def _identity_issues(identity: IdentityInput, today: date) -> list[ValidationIss
                 {"day": format_date(identity.birth_date)},
             )
         )
-    issues += _phone_issues(identity.phone)
+    issues += phone_issues(identity.phone)
     email = _clean(identity.email)
     if email is not None and not _EMAIL.fullmatch(email):
         issues.append(ValidationIssue("email", "household_edit.email_invalid", {"value": email}))
@@ -675,7 +675,8 @@ def _identity_issues(identity: IdentityInput, today: date) -> list[ValidationIss
     return issues
 
 
-def _phone_issues(phone: str | None) -> list[ValidationIssue]:
+def phone_issues(phone: str | None) -> list[ValidationIssue]:
+    """What is wrong with a phone number as typed (digits, +, spaces, dots, dashes)."""
     text = _clean(phone)
     if text is None:
         return []
@@ -1000,7 +1001,7 @@ def _new_member_issues(member: MemberInput, today: date) -> list[ValidationIssue
             {"last_name": member.last_name, "first_name": member.first_name, "phone": member.phone}
         )
         issues += v.SEX.issues("sex", member.sex, "household_edit.code_unknown")
-        issues += _phone_issues(member.phone)
+        issues += phone_issues(member.phone)
         if member.birth_date is not None and member.birth_date > today:
             issues.append(
                 ValidationIssue(

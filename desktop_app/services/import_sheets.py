@@ -80,7 +80,7 @@ from desktop_app.persistence.models import (
     UserAccount,
     VacancyPeriod,
 )
-from desktop_app.services.household_edit import _phone_issues
+from desktop_app.services.household_edit import phone_issues
 from desktop_app.services.housing import RESIDENCE_PROGRAMMES
 from desktop_app.services.import_context import ImportContext, key_of
 
@@ -938,7 +938,7 @@ def _member_problems(ctx: ImportContext, spec: SheetSpec, member: _MemberRow) ->
             )
         )
     phone = row.text("phone")
-    for issue in _phone_issues(phone):
+    for issue in phone_issues(phone):
         problems.append(("phone", issue.code, issue.params))
     number = row.text("benefit_number")
     if number is not None and not _DIGITS.fullmatch(number.replace(" ", "")):

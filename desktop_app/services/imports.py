@@ -36,9 +36,11 @@ from desktop_app.domain.permissions import Actor
 from desktop_app.domain.progress import TaskControl
 from desktop_app.domain.workbook import (
     BENEFIT_STATUSES,
+    CONTACTS,
     CONTRACTS,
     DWELLINGS,
     HOUSEHOLDS,
+    MEASURES,
     MOVEMENTS,
     PERSONS,
     PROGRAMMES,
@@ -62,7 +64,7 @@ from desktop_app.reports.xlsx.workbook import (
     write_issues,
     write_template,
 )
-from desktop_app.services import import_ledger, import_sheets
+from desktop_app.services import import_ledger, import_sheets, import_support
 from desktop_app.services.authz import audit_identity, require, service_action
 from desktop_app.services.import_context import ImportContext, key_of
 from desktop_app.services.parameters import parameters_in
@@ -81,6 +83,8 @@ IMPORTERS: Final[tuple[tuple[SheetSpec, Importer, str], ...]] = (
     (RATES, import_ledger.import_rates, "rent_rate"),
     (BENEFIT_STATUSES, import_ledger.import_benefit_statuses, "benefit_status"),
     (MOVEMENTS, import_ledger.import_movements, "ledger_entry"),
+    (MEASURES, import_support.import_measures, "support_measure"),
+    (CONTACTS, import_support.import_contacts, "contact"),
 )
 """Each sheet of `SHEETS`, in its order, with its importer and the record it audits."""
 

@@ -19,6 +19,25 @@ Sources, each one small function (`_SOURCES`):
 - **Main lease** (housing stock): a main lease with an end date, while the dwelling is still in
   the stock and no later lease follows it: "to renew or to end" without notice, "to hand back"
   once the notice date is recorded. Returning the dwelling or a new lease closes it.
+- **Next appointment** (agenda): the next appointment a contact fixed, until a later contact
+  with the household itself (any kind but indirect work and partner contacts: a missed
+  appointment answers it too), as `services.contacts.appointments_due` says.
+- **Reviews (bilans)**: every review to write or to send of a measure, computed by
+  `services.support` exactly as the Accompagnement tab lists them (`reviews_due`); the review
+  written, then sent, closes it.
+- **Measure end**: the planned end of a running measure (start, planned and granted months):
+  to renew or to end (a diagnostic: to conclude). A granted renewal moves it, the end closes
+  it; a refused renewal leaves it (the measure is still to be ended).
+- **Manual to-dos** (with ``todos=True``, the agenda): an open to-do, until it is done. As
+  every reminder (DOMAIN §7), none due before the go-live date (`services.todos.list_todos`
+  itself lists them all).
+
+The accompaniment's reminders (appointments, reviews, measure ends) reach only those who may
+read the household's contacts and measures (``support.read``: a rental manager or a secretary
+does not see them). A to-do is seen as `services.todos` shows it: a household's to-do by the
+team of the household and by the user it is assigned to (or its writer, when unassigned), if
+they may read the household; a personal one by that user only. "Mine" (`in_caseload`) is the
+actor's caseload, the contacts and measures they hold and the to-dos for them.
 
 Decisions where DOMAIN.md is silent: an archived household raises nothing; a protected file's
 reminders reach the team with the head's name and the person's name hidden, as in the
@@ -28,6 +47,7 @@ reminders of that one file are listed to whoever may read it, without the stock'
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -37,15 +57,17 @@ from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, se
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain import reminders as rules
+from desktop_app.domain.counting import DIAGNOSTIC
 from desktop_app.domain.errors import InvalidInput
 from desktop_app.domain.messages import message
 from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.periods import format_date
-from desktop_app.domain.permissions import RESIDENTS, TABLE, Actor
+from desktop_app.domain.permissions import RESIDENTS, TABLE, Actor, decide
 from desktop_app.domain.sliding import PREFECT_INFORMATION, is_running, sliding_schedule
-from desktop_app.domain.vocabulary import SLIDING_OUTCOME
+from desktop_app.domain.vocabulary import MEASURE_KIND, SLIDING_OUTCOME
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
+    Contact,
     Document,
     Dwelling,
     Household,
@@ -58,12 +80,27 @@ from desktop_app.persistence.models import (
     SlidingPlan,
     SlidingReview,
     Stay,
+    SupportMeasure,
+    SupportReview,
+    Todo,
+    UserAccount,
 )
 from desktop_app.services.authz import require, service_action
+from desktop_app.services.contacts import WITHOUT_HOUSEHOLD
 from desktop_app.services.households import MASK, household_access, scope_filter
 from desktop_app.services.parameters import parameters_in
+from desktop_app.services.support import (
+    FINAL,
+    GRANTED,
+    TO_SEND,
+    measure_dues,
+    measure_renewals,
+    planned_end,
+    support_contexts,
+)
 
 READ: Final = "household.read"
+SUPPORT_READ: Final = "support.read"
 
 _RUNNING: Final = tuple(code for code in SLIDING_OUTCOME.codes if is_running(code))
 _HLM: Final = "social"
@@ -85,7 +122,10 @@ class ReminderInfo:
             outside the actor's circle.
         dwelling_reference: the dwelling concerned, when there is one.
         in_caseload: the household is in the actor's caseload (key worker, co-key-worker or
-            by delegation): the "mine" filter of the panel.
+            by delegation), or the contact, measure or to-do is the actor's: the "mine" filter.
+        worker: who acts on it: the to-do's assignee, the worker of the contact or of the
+            measure, else the household's key worker (None for the housing stock).
+        version: the version of the record behind it (a to-do's, to tick it done).
     """
 
     code: str
@@ -99,6 +139,8 @@ class ReminderInfo:
     head: str | None
     dwelling_reference: str | None
     in_caseload: bool
+    worker: str | None = None
+    version: int | None = None
 
 
 # ------------------------------------------------------------------ scope
@@ -165,7 +207,11 @@ def _stock_scope(actor: Actor) -> ColumnElement[bool] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """What every source needs: the session, the window and the scope of this call."""
+    """What every source needs: the session, the window and the scope of this call.
+
+    ``readable`` is every household the actor may read (None: all), ``one_file`` says the
+    call lists one household's reminders (``households`` is then that household).
+    """
 
     session: Session
     actor: Actor
@@ -175,6 +221,9 @@ class _Scan:
     in_caseload: ColumnElement[bool]
     stock: ColumnElement[bool] | None
     with_stock: bool
+    readable: ColumnElement[bool] | None = None
+    one_file: bool = False
+    with_todos: bool = False
 
     def due(self, column: Any) -> list[ColumnElement[bool]]:
         """The window as SQL conditions on a date column (`rules.Window.raises`)."""
@@ -183,10 +232,24 @@ class _Scan:
             conditions.append(column >= self.window.go_live)
         return conditions
 
+    def mine(self, user_column: Any) -> ColumnElement[bool]:
+        """The record is held by the actor (a user id column: worker, assignee)."""
+        if self.actor.user_id is None:
+            return false()
+        return and_(user_column.is_not(None), user_column == self.actor.user_id)
+
     def of_households(
-        self, query: Select[*tuple[Any, ...]], household_id: Any
+        self,
+        query: Select[*tuple[Any, ...]],
+        household_id: Any,
+        *,
+        widen: ColumnElement[bool] | None = None,
     ) -> Select[*tuple[Any, ...]]:
-        """``query`` joined to the household of ``household_id``, in scope, with its columns."""
+        """``query`` joined to the household of ``household_id``, in scope, with its columns.
+
+        ``widen``: rows listed beyond the scope, in the households the actor may read (a
+        to-do assigned to them), except when one file is listed.
+        """
         today = self.window.today
         head = (
             select(func.max(Person.last_name + " " + Person.first_name))
@@ -200,15 +263,27 @@ class _Scan:
             .correlate(Household)
             .scalar_subquery()
         )
+        key_worker = (
+            select(UserAccount.display_name)
+            .where(UserAccount.id == Household.key_worker_id)
+            .correlate(Household)
+            .scalar_subquery()
+        )
         query = query.add_columns(
             Household.id.label("household_id"),
             Household.reference.label("household_reference"),
             head.label("household_head"),
             Household.protected.label("household_protected"),
             self.in_caseload.label("household_in_caseload"),
+            key_worker.label("household_worker"),
         ).join(Household, Household.id == household_id)
         query = query.where(Household.archived_on.is_(None))
-        return query if self.households is None else query.where(self.households)
+        if self.households is None:
+            return query
+        if widen is None or self.one_file:
+            return query.where(self.households)
+        beyond = widen if self.readable is None else and_(widen, self.readable)
+        return query.where(or_(self.households, beyond))
 
     def reminder(
         self,
@@ -219,11 +294,17 @@ class _Scan:
         record_id: int,
         *,
         dwelling: str | None = None,
+        worker: str | None = None,
+        version: int | None = None,
+        mine: bool = False,
+        in_caseload: bool | None = None,
         **params: object,
     ) -> ReminderInfo:
         """A reminder of the household of ``row`` (a row of `of_households`).
 
-        ``row`` None: a reminder of the housing stock.
+        ``row`` None: a reminder of the housing stock. ``worker`` replaces the household's key
+        worker; ``mine`` adds the record's holder to the caseload (the "mine" filter), which
+        ``in_caseload`` replaces when given.
         """
         text = message(code, due=format_date(due), dwelling=dwelling, **params)
         if row is None:
@@ -238,9 +319,10 @@ class _Scan:
                 None,
                 None,
                 dwelling,
-                False,
+                mine,
+                worker,
+                version,
             )
-        in_caseload = bool(row.household_in_caseload)
         return ReminderInfo(
             code=code,
             text=text,
@@ -252,7 +334,11 @@ class _Scan:
             household_reference=row.household_reference,
             head=MASK if self.masked(row) else (row.household_head or ""),
             dwelling_reference=dwelling,
-            in_caseload=in_caseload,
+            in_caseload=(
+                mine or bool(row.household_in_caseload) if in_caseload is None else in_caseload
+            ),
+            worker=worker or row.household_worker,
+            version=version,
         )
 
     def masked(self, row: Any) -> bool:
@@ -465,13 +551,215 @@ def _insurances(scan: _Scan) -> Iterable[ReminderInfo]:
         yield scan.reminder(row, rules.INSURANCE, row.expires_on, rules.DOCUMENT, row.document_id)
 
 
+def _appointments(scan: _Scan) -> Iterable[ReminderInfo]:
+    """The next appointment of a contact that no later contact with the household answered."""
+    later = aliased(Contact)
+    answered = exists().where(
+        later.household_id == Contact.household_id,
+        later.kind.not_in(sorted(WITHOUT_HOUSEHOLD)),
+        or_(
+            later.held_on > Contact.held_on,
+            and_(later.held_on == Contact.held_on, later.id > Contact.id),
+        ),
+    )
+    worker = aliased(UserAccount)
+    query = scan.of_households(
+        select(
+            Contact.id.label("contact_id"),
+            Contact.held_on,
+            Contact.next_appointment_on.label("appointment"),
+            Contact.version.label("record_version"),
+            worker.display_name.label("record_worker"),
+            scan.mine(Contact.worker_id).label("record_mine"),
+        )
+        .select_from(Contact)
+        .outerjoin(worker, worker.id == Contact.worker_id)
+        .where(
+            Contact.next_appointment_on.is_not(None),
+            ~answered,
+            *scan.due(Contact.next_appointment_on),
+        ),
+        Contact.household_id,
+    )
+    for row in scan.session.execute(query):
+        yield scan.reminder(
+            row,
+            rules.APPOINTMENT,
+            row.appointment,
+            rules.CONTACT,
+            row.contact_id,
+            worker=row.record_worker,
+            version=row.record_version,
+            mine=bool(row.record_mine),
+            held=format_date(row.held_on),
+        )
+
+
+def _measures(scan: _Scan) -> Iterable[ReminderInfo]:
+    """The reviews to write or to send, and the planned end of a running measure."""
+    worker = aliased(UserAccount)
+    query = scan.of_households(
+        select(
+            SupportMeasure,
+            worker.display_name.label("record_worker"),
+            scan.mine(SupportMeasure.worker_id).label("record_mine"),
+        )
+        .select_from(SupportMeasure)
+        .outerjoin(worker, worker.id == SupportMeasure.worker_id)
+        .where(SupportMeasure.start_date <= scan.window.last_day),
+        SupportMeasure.household_id,
+    )
+    rows = scan.session.execute(query).all()
+    ids = [row.SupportMeasure.id for row in rows]
+    renewals = measure_renewals(scan.session, ids)
+    reviews: dict[int, list[SupportReview]] = defaultdict(list)
+    if ids:
+        for review in scan.session.scalars(
+            select(SupportReview).where(SupportReview.measure_id.in_(sorted(ids)))
+        ):
+            reviews[review.measure_id].append(review)
+    for row in rows:
+        measure: SupportMeasure = row.SupportMeasure
+        granted = sum(r.months for r in renewals.get(measure.id, []) if r.decision == GRANTED)
+        end = planned_end(measure.start_date, measure.planned_months, granted)
+        if measure.end_date is None and scan.window.raises(end):
+            code = rules.DIAGNOSTIC_END if measure.kind == DIAGNOSTIC else rules.MEASURE_END
+            yield _of_measure(scan, row, code, end)
+        if measure.kind == DIAGNOSTIC:
+            continue  # a diagnostic is concluded without a review
+        written = {review.id: review for review in reviews.get(measure.id, [])}
+        for due in measure_dues(
+            measure,
+            reference=row.household_reference,
+            renewals=renewals.get(measure.id, []),
+            reviews=reviews.get(measure.id, []),
+            period_months=scan.parameters.int("review.period_months", measure.start_date),
+            window=scan.window,
+        ):
+            if due.review_id is not None and due.state == TO_SEND:
+                review = written[due.review_id]
+                yield _of_measure(
+                    scan,
+                    row,
+                    rules.REVIEW_TO_SEND,
+                    due.due_on,
+                    review=review,
+                    written=format_date(review.written_on),
+                )
+            else:
+                code = rules.FINAL_REVIEW_DUE if due.kind == FINAL else rules.REVIEW_DUE
+                yield _of_measure(scan, row, code, due.due_on)
+
+
+def _of_measure(
+    scan: _Scan,
+    row: Any,
+    code: str,
+    due: date,
+    *,
+    review: SupportReview | None = None,
+    written: str | None = None,
+) -> ReminderInfo:
+    """A reminder of the measure of ``row`` (a row of `_measures`), or of one of its reviews."""
+    measure: SupportMeasure = row.SupportMeasure
+    return scan.reminder(
+        row,
+        code,
+        due,
+        rules.MEASURE if review is None else rules.REVIEW,
+        measure.id if review is None else review.id,
+        worker=row.record_worker,
+        version=measure.version if review is None else review.version,
+        mine=bool(row.record_mine),
+        measure=MEASURE_KIND.label(measure.kind),
+        written=written,
+    )
+
+
+def _todos(scan: _Scan) -> Iterable[ReminderInfo]:
+    """The open to-dos the actor sees (module docstring), with a household or personal."""
+    if not scan.with_todos:
+        return
+    mine = or_(
+        scan.mine(Todo.assigned_to),
+        and_(Todo.assigned_to.is_(None), scan.mine(Todo.created_by)),
+    )
+    assignee = aliased(UserAccount)
+    columns = (
+        select(
+            Todo.id.label("todo_id"),
+            Todo.due_on,
+            Todo.text,
+            Todo.assigned_to,
+            Todo.version.label("record_version"),
+            assignee.display_name.label("record_worker"),
+            mine.label("record_mine"),
+        )
+        .select_from(Todo)
+        .outerjoin(assignee, assignee.id == Todo.assigned_to)
+        .where(Todo.done_on.is_(None), *scan.due(Todo.due_on))
+    )
+    for row in scan.session.execute(scan.of_households(columns, Todo.household_id, widen=mine)):
+        yield scan.reminder(
+            row,
+            rules.TODO,
+            row.due_on,
+            rules.TODO_RECORD,
+            row.todo_id,
+            worker=row.record_worker,
+            version=row.record_version,
+            # Assigned to a colleague, it is theirs; unassigned, it goes with the caseload.
+            in_caseload=bool(row.record_mine)
+            or (row.assigned_to is None and bool(row.household_in_caseload)),
+            text=row.text,
+        )
+    if scan.one_file:
+        return
+    personal = columns.where(Todo.household_id.is_(None))
+    if not scan.actor.system:
+        personal = personal.where(mine)
+    for row in scan.session.execute(personal):
+        yield scan.reminder(
+            None,
+            rules.TODO,
+            row.due_on,
+            rules.TODO_RECORD,
+            row.todo_id,
+            worker=row.record_worker,
+            version=row.record_version,
+            mine=bool(row.record_mine),
+            text=row.text,
+        )
+
+
+def _support_readable(
+    session: Session, actor: Actor, found: Sequence[ReminderInfo]
+) -> list[ReminderInfo]:
+    """The accompaniment's reminders of the households whose support the actor may read.
+
+    One decision per household from `support_contexts` (a constant number of statements).
+    """
+    contexts = support_contexts(
+        session, actor, {r.household_id for r in found if r.household_id is not None}
+    )
+    allowed = {
+        household_id
+        for household_id, context in contexts.items()
+        if decide(actor, SUPPORT_READ, context).allowed
+    }
+    return [r for r in found if r.household_id in allowed]
+
+
 _SOURCES: Final[Sequence[Source]] = (
     _sliding_plans,
     _contract_renewals,
     _residence_permits,
     _insurances,
     _main_leases,
+    _todos,
 )
+# Sources of the accompaniment: what they find is kept for who may read it (`support.read`).
+_SUPPORT_SOURCES: Final[Sequence[Source]] = (_appointments, _measures)
 
 
 # ------------------------------------------------------------------ the service
@@ -485,12 +773,14 @@ def list_reminders(
     today: date,
     household_id: int | None = None,
     horizon_days: int = rules.DEFAULT_HORIZON_DAYS,
+    todos: bool = False,
 ) -> list[ReminderInfo]:
     """The reminders due by ``today + horizon_days`` (and every overdue one since go-live).
 
     Without ``household_id``: the households in the actor's view (their caseload, or the
     team's: `domain.reminders`) and the housing stock they may read in the team view. With
-    it: that household's reminders only. Sorted by due date (`domain.reminders.sort_key`).
+    it: that household's reminders only. ``todos`` adds the open manual to-dos (the agenda).
+    Sorted by due date (`domain.reminders.sort_key`).
 
     Raises:
         InvalidInput: a horizon outside 0 to 366 days.
@@ -517,8 +807,16 @@ def list_reminders(
             in_caseload=_in_caseload(actor),
             stock=_stock_scope(actor),
             with_stock=household_id is None and rules.sees_team(actor),
+            readable=None if actor.system else scope_filter(actor),
+            one_file=household_id is not None,
+            with_todos=todos,
         )
         found = [reminder for source in _SOURCES for reminder in source(scan)]
+        found += _support_readable(
+            session,
+            actor,
+            [reminder for source in _SUPPORT_SOURCES for reminder in source(scan)],
+        )
         return sorted(
             found,
             key=lambda r: (

@@ -474,7 +474,10 @@ def review_schedule(start: date, last_day: date, period_months: int) -> tuple[da
     return (*dates, last_day)
 
 
-def _renewals(session: Session, measure_ids: Collection[int]) -> dict[int, list[MeasureRenewal]]:
+def measure_renewals(
+    session: Session, measure_ids: Collection[int]
+) -> dict[int, list[MeasureRenewal]]:
+    """The renewals of each measure, oldest first."""
     found: dict[int, list[MeasureRenewal]] = defaultdict(list)
     if measure_ids:
         for renewal in session.scalars(
@@ -564,7 +567,7 @@ def _span(
 def _detail(session: Session, measure: SupportMeasure, today: date) -> MeasureDetail:
     params = _parameters(session)
     scope = _scope(session, measure.funder_id)
-    renewals = _renewals(session, [measure.id]).get(measure.id, [])
+    renewals = measure_renewals(session, [measure.id]).get(measure.id, [])
     suspensions = _suspensions(session, [measure.id]).get(measure.id, [])
     phases = _phases(session, [measure.id]).get(measure.id, [])
     programme = session.get(Programme, measure.programme_id)
@@ -834,7 +837,7 @@ def renew_measure(
         measure = _measure_for(session, actor, measure_id, WRITE)
         _check_version(session, measure, version)
         _raise(_running_issues(measure, "decided_on", decided_on))
-        renewals = _renewals(session, [measure.id]).get(measure.id, [])
+        renewals = measure_renewals(session, [measure.id]).get(measure.id, [])
         before = planned_end(measure.start_date, measure.planned_months, _granted_months(renewals))
         after = before
         if decision == GRANTED:
@@ -1275,7 +1278,7 @@ def measures_of(
             .where(SupportMeasure.household_id == household_id)
         ).all()
         ids = [measure.id for measure, *_ in rows]
-        renewals = _renewals(session, ids)
+        renewals = measure_renewals(session, ids)
         suspensions = _suspensions(session, ids)
         phases = _phases(session, ids)
         result = []
@@ -1321,6 +1324,31 @@ def measure_detail(
 
     def read(session: Session) -> MeasureDetail:
         return _detail(session, _measure_for(session, actor, measure_id, READ), day)
+
+    return database.run_read(read)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureChoices:
+    """The programmes and funders a new measure may name, by name."""
+
+    programmes: tuple[tuple[int, str], ...]
+    funders: tuple[tuple[int, str], ...]
+
+
+@service_action(WRITE)
+def measure_choices(database: Database, *, actor: Actor) -> MeasureChoices:
+    """The lists the new-measure form offers (who may open a measure somewhere)."""
+
+    def read(session: Session) -> MeasureChoices:
+        programmes = session.execute(
+            select(Programme.id, Programme.name).order_by(Programme.name, Programme.id)
+        )
+        funders = session.execute(select(Funder.id, Funder.name).order_by(Funder.name, Funder.id))
+        return MeasureChoices(
+            programmes=tuple((pid, name) for pid, name in programmes),
+            funders=tuple((fid, name) for fid, name in funders),
+        )
 
     return database.run_read(read)
 
@@ -1809,7 +1837,7 @@ def record_review(
         _raise(found)
         letterhead = _letterhead(session)
         params = _parameters(session)
-        renewals = _renewals(session, [measure.id]).get(measure.id, [])
+        renewals = measure_renewals(session, [measure.id]).get(measure.id, [])
         end_planned = planned_end(
             measure.start_date, measure.planned_months, _granted_months(renewals)
         )
@@ -2022,7 +2050,7 @@ def reviews_due(
             )
         ]
         ids = [measure.id for measure, _ in kept]
-        renewals = _renewals(session, ids)
+        renewals = measure_renewals(session, ids)
         reviews: dict[int, list[SupportReview]] = defaultdict(list)
         if ids:
             for review in session.scalars(
@@ -2031,7 +2059,7 @@ def reviews_due(
                 reviews[review.measure_id].append(review)
         found: list[ReviewDue] = []
         for measure, reference in kept:
-            found += _measure_dues(
+            found += measure_dues(
                 measure,
                 reference=reference,
                 renewals=renewals.get(measure.id, []),
@@ -2045,7 +2073,7 @@ def reviews_due(
     return database.run_read(read)
 
 
-def _measure_dues(
+def measure_dues(
     measure: SupportMeasure,
     *,
     reference: str,
@@ -2054,6 +2082,7 @@ def _measure_dues(
     period_months: int,
     window: rules.Window,
 ) -> list[ReviewDue]:
+    """Reviews due and to send, and planned ends, of the measures (shared with the agenda)."""
     last = measure.end_date or planned_end(
         measure.start_date, measure.planned_months, _granted_months(renewals)
     )

@@ -20,17 +20,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Final
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain import reminders as rules
 from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
 from desktop_app.domain.periods import format_date
-from desktop_app.domain.permissions import Actor, decide
+from desktop_app.domain.permissions import TABLE, Actor, account_in_force, decide
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import record_change
-from desktop_app.persistence.models import AuditEvent, Household, Todo, UserAccount
+from desktop_app.persistence.models import AuditEvent, Household, Todo, UserAccount, UserRole
 from desktop_app.services.authz import audit_identity, require, service_action
 from desktop_app.services.households import household_access
 from desktop_app.services.support import support_contexts
@@ -55,6 +55,14 @@ class TodoInfo:
     done_on: date | None
     urgency: str  # overdue, soon (`domain.reminders`) or done
     version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AssigneeChoice:
+    """A colleague a to-do may be assigned to."""
+
+    user_id: int
+    name: str
 
 
 def _text_issues(text: str) -> list[ValidationIssue]:
@@ -395,6 +403,65 @@ def list_todos(
             for todo, reference, name in rows
             if todo.household_id is None or todo.household_id in readable
         ]
+
+    return database.run_read(read)
+
+
+@service_action(EDIT)
+def assignee_choices(
+    database: Database, *, actor: Actor, on: date | None = None
+) -> list[AssigneeChoice]:
+    """Who a to-do may be assigned to: active accounts, in force, whose roles note to-dos.
+
+    By name (the to-do dialog's list).
+    """
+    day = on or date.today()
+    roles = sorted(role for role, rules in TABLE.items() if EDIT in rules)
+
+    def read(session: Session) -> list[AssigneeChoice]:
+        rows = session.execute(
+            select(UserAccount.id, UserAccount.display_name, UserAccount.valid_until)
+            .join(UserRole, UserRole.user_id == UserAccount.id)
+            .where(UserAccount.active.is_(True), UserRole.role.in_(roles))
+            .distinct()
+            .order_by(UserAccount.display_name, UserAccount.id)
+        )
+        return [
+            AssigneeChoice(user_id, name)
+            for user_id, name, until in rows
+            if account_in_force(until, day)
+        ]
+
+    return database.run_read(read)
+
+
+@service_action("household.read")
+def household_for_todo(database: Database, *, actor: Actor, reference: str) -> int:
+    """The household a to-do names by its reference (case and spaces ignored).
+
+    Raises:
+        InvalidInput: no household of that reference that the actor may read (said the same
+            way in both cases: no enumeration), or an archived one.
+    """
+    wanted = " ".join(reference.split())
+
+    def read(session: Session) -> int:
+        household_id = session.scalar(
+            select(Household.id).where(
+                func.lower(Household.reference) == wanted.lower(),
+                Household.archived_on.is_(None),
+            )
+        )
+        if (
+            household_id is None
+            or not decide(
+                actor, "household.read", household_access(session, actor, household_id)
+            ).allowed
+        ):
+            raise InvalidInput(
+                [ValidationIssue("household_id", "todo.household_unknown", {"reference": wanted})]
+            )
+        return household_id
 
     return database.run_read(read)
 

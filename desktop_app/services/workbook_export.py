@@ -25,7 +25,13 @@ Decisions where DOMAIN.md is silent, kept here so the export and the import agre
   ``deposit_applied`` credit a deposit movement created is the ``Dépôt imputé`` row itself.
   Signed kinds take their Type from their sign (amounts are always positive in the workbook):
   a negative housing-benefit line (indu, retenue) is a ``Régularisation (débit)`` too.
-- **Référent**: the key worker's display name, or the login when two accounts share it.
+- **Référent** and **Intervenant**: the account's display name, or the login when two
+  accounts share it.
+- **Mesures**: a row per measure; its ``Phase`` is the latest one and its ``Durée prévue``
+  includes the renewals granted (the import reads it so), so the planned end comes back the
+  same. Renewal decisions, suspensions, goals and reviews have no sheet: they stay out.
+- **Entretiens**: a row per contact, its themes in one cell (`` ; `` between them); the rows
+  of contacts sharing a key follow their order of recording, as the import matches them.
 - **Audit**: one ``export`` event naming the number of households.
 """
 
@@ -39,7 +45,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final, NamedTuple, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain import workbook as wb
@@ -52,12 +58,16 @@ from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
     BenefitStatus,
+    Contact,
+    ContactTheme,
     DepositEntry,
     Dwelling,
     Funder,
     Household,
     Landlord,
     LedgerEntry,
+    MeasurePhase,
+    MeasureRenewal,
     Membership,
     OccupancyContract,
     Person,
@@ -68,6 +78,7 @@ from desktop_app.persistence.models import (
     Residence,
     SlidingPlan,
     Stay,
+    SupportMeasure,
     UserAccount,
 )
 from desktop_app.reports.xlsx.workbook import write_workbook
@@ -158,6 +169,7 @@ def _pairs(session: Session, statement: Select[K, V]) -> dict[K, V]:
 @dataclass(frozen=True, slots=True)
 class _Contract:
     id: int
+    kind: str
     household: str
     dwelling: str
     start: date
@@ -184,7 +196,7 @@ def _opening_rate(contract: _Contract) -> RateSpan | None:
     )
 
 
-def _programmes(session: Session) -> list[Row]:
+def _programmes(session: Session, programmes: Mapping[int, Programme]) -> list[Row]:
     capacities: dict[int, list[tuple[date, int | None]]] = defaultdict(list)
     for programme_id, valid_from, places in session.execute(
         select(
@@ -200,7 +212,7 @@ def _programmes(session: Session) -> list[Row]:
     ):
         funders[programme_id].append(name)
     rows: list[Row] = []
-    for programme in session.scalars(select(Programme).order_by(Programme.name)):
+    for programme in sorted(programmes.values(), key=lambda p: (p.name, p.id)):
         dated = sorted(capacities[programme.id], key=lambda item: item[0])
         rows.append(
             {
@@ -242,8 +254,9 @@ def _address(household: Household) -> str | None:
     return household.address
 
 
-def _households(session: Session, programmes: Mapping[int, str]) -> list[Row]:
-    workers = _key_workers(session)
+def _households(
+    session: Session, programmes: Mapping[int, str], workers: Mapping[int, str]
+) -> list[Row]:
     households = {household.id: household for household in session.scalars(select(Household))}
     rows: list[Row] = []
     for stay in session.scalars(select(Stay)):
@@ -306,8 +319,6 @@ def _surface(value: object) -> str | None:
 
 
 def _dwellings(session: Session, programmes: Mapping[int, str]) -> list[Row]:
-    landlords = _pairs(session, select(Landlord.id, Landlord.name))
-    residences = _pairs(session, select(Residence.id, Residence.name))
     return [
         {
             "reference": dwelling.reference,
@@ -317,15 +328,20 @@ def _dwellings(session: Session, programmes: Mapping[int, str]) -> list[Row]:
             "typology": dwelling.typology,
             "surface": _surface(dwelling.surface_m2),
             "sector": dwelling.sector,
-            "landlord": landlords.get(dwelling.landlord_id) if dwelling.landlord_id else None,
+            "landlord": landlord,
             "programme": programmes[dwelling.programme_id],
-            "residence": residences.get(dwelling.residence_id) if dwelling.residence_id else None,
+            "residence": residence,
             "lots": dwelling.lots,
             "places": dwelling.places,
             "captured_on": dwelling.captured_on,
             "returned_on": dwelling.returned_on,
         }
-        for dwelling in session.scalars(select(Dwelling).order_by(Dwelling.reference))
+        for dwelling, landlord, residence in session.execute(
+            select(Dwelling, Landlord.name, Residence.name)
+            .outerjoin(Landlord, Landlord.id == Dwelling.landlord_id)
+            .outerjoin(Residence, Residence.id == Dwelling.residence_id)
+            .order_by(Dwelling.reference)
+        )
     ]
 
 
@@ -349,6 +365,7 @@ def _contracts(
     return {
         contract.id: _Contract(
             contract.id,
+            contract.kind,
             references[contract.household_id],
             dwellings[contract.dwelling_id],
             contract.start_date,
@@ -367,7 +384,6 @@ def _contract_rows(
     session: Session, contracts: Mapping[int, _Contract]
 ) -> tuple[list[Row], list[Row], list[Row]]:
     """Contrats (the rate at the start), Loyers (the later rates) and Statut APL."""
-    kinds = _pairs(session, select(OccupancyContract.id, OccupancyContract.kind))
     slid = _pairs(
         session,
         select(SlidingPlan.contract_id, SlidingPlan.slid_on).where(SlidingPlan.outcome == "slid"),
@@ -380,7 +396,7 @@ def _contract_rows(
             {
                 "household": contract.household,
                 "dwelling": contract.dwelling,
-                "kind": kinds[contract.id],
+                "kind": contract.kind,
                 "start": contract.start,
                 "end": contract.end,
                 **(_rate_row(opening) if opening is not None else {}),
@@ -611,6 +627,91 @@ def _movements(
     return [row for _, row in rows], left_out
 
 
+# ------------------------------------------------------------------ accompaniment
+
+
+def _measures(session: Session, references: Mapping[int, str]) -> list[Row]:
+    """A row per measure: its latest phase, its planned months with the renewals granted."""
+    renewed = (
+        select(func.coalesce(func.sum(MeasureRenewal.months), 0))
+        .where(MeasureRenewal.measure_id == SupportMeasure.id, MeasureRenewal.decision == "granted")
+        .scalar_subquery()
+    )
+    phase = (
+        select(MeasurePhase.phase)
+        .where(MeasurePhase.measure_id == SupportMeasure.id)
+        .order_by(MeasurePhase.from_date.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows: list[Row] = []
+    for measure, funder, months, current in session.execute(
+        select(SupportMeasure, Funder.name, renewed, phase).outerjoin(
+            Funder, Funder.id == SupportMeasure.funder_id
+        )
+    ):
+        rows.append(
+            {
+                "household": references[measure.household_id],
+                "kind": measure.kind,
+                "phase": current,
+                "target_public": measure.target_public,
+                "referrer": measure.referrer,
+                "prescribed_on": measure.prescribed_on,
+                "start": measure.start_date,
+                "planned_months": measure.planned_months + int(months or 0),
+                "end": measure.end_date,
+                "outcome": measure.outcome,
+                "destination": measure.destination,
+                "funder": funder,
+                "conclusion": measure.conclusion,
+            }
+        )
+    rows.sort(key=lambda row: (str(row["household"]), str(row["start"]), str(row["kind"])))
+    return rows
+
+
+def _contacts(
+    session: Session, references: Mapping[int, str], workers: Mapping[int, str]
+) -> list[Row]:
+    """A row per contact, its themes in one cell; contacts of one key stay in id order."""
+    contacts: dict[int, tuple[tuple[str, date, str, str, int], Row]] = {}
+    themes: dict[int, list[str]] = defaultdict(list)
+    for contact_id, household_id, held_on, kind, minutes, worker_id, theme in session.execute(
+        select(
+            Contact.id,
+            Contact.household_id,
+            Contact.held_on,
+            Contact.kind,
+            Contact.minutes,
+            Contact.worker_id,
+            ContactTheme.theme,
+        )
+        .outerjoin(ContactTheme, ContactTheme.contact_id == Contact.id)
+        .order_by(Contact.id, ContactTheme.theme)
+    ):
+        if theme is not None:
+            themes[contact_id].append(theme)
+        if contact_id in contacts:
+            continue
+        worker = workers.get(worker_id) if worker_id is not None else None
+        reference = references[household_id]
+        contacts[contact_id] = (
+            (reference, held_on, kind, worker or "", contact_id),
+            {
+                "household": reference,
+                "held_on": held_on,
+                "kind": kind,
+                "minutes": minutes,
+                "worker": worker,
+            },
+        )
+    separator = f" {wb.THEME_SEPARATOR} "
+    for contact_id, (_, row) in contacts.items():
+        row["themes"] = separator.join(themes.get(contact_id, ())) or None
+    return [row for _, row in sorted(contacts.values(), key=lambda item: item[0])]
+
+
 def workbook_rows(session: Session, *, control: TaskControl | None = None) -> WorkbookRows:
     """Read the whole database into the rows of every sheet (bulk queries only).
 
@@ -627,12 +728,14 @@ def workbook_rows(session: Session, *, control: TaskControl | None = None) -> Wo
         control.report(done, total)
         control.checkpoint()
 
-    programmes = _pairs(session, select(Programme.id, Programme.name))
+    stored = {p.id: p for p in session.scalars(select(Programme))}
+    programmes = {programme_id: p.name for programme_id, p in stored.items()}
     references = _pairs(session, select(Household.id, Household.reference))
     dwellings = _pairs(session, select(Dwelling.id, Dwelling.reference))
-    sheets: Sheets = {wb.PROGRAMMES.name: _programmes(session)}
+    sheets: Sheets = {wb.PROGRAMMES.name: _programmes(session, stored)}
     step()
-    sheets[wb.HOUSEHOLDS.name] = _households(session, programmes)
+    workers = _key_workers(session)
+    sheets[wb.HOUSEHOLDS.name] = _households(session, programmes, workers)
     step()
     sheets[wb.PERSONS.name] = _persons(session, references)
     step()
@@ -646,6 +749,10 @@ def workbook_rows(session: Session, *, control: TaskControl | None = None) -> Wo
     ) = _contract_rows(session, contracts)
     step(3)
     sheets[wb.MOVEMENTS.name], left_out = _movements(session, contracts, control)
+    step()
+    sheets[wb.MEASURES.name] = _measures(session, references)
+    step()
+    sheets[wb.CONTACTS.name] = _contacts(session, references, workers)
     step()
     ordered = {
         spec.name: [{c.key: row.get(c.key) for c in spec.columns} for row in sheets[spec.name]]

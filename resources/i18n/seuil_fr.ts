@@ -33,6 +33,29 @@
     </message>
 </context>
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Absence</source>
+        <translation>Absence</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Résident</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>First day away</source>
+        <translation>Premier jour d&apos;absence</translation>
+    </message>
+    <message>
+        <source>Last day away</source>
+        <translation>Dernier jour d&apos;absence</translation>
+    </message>
+</context>
+<context>
     <name>AccountTab</name>
     <message>
         <source>Quittances to look at</source>
@@ -236,6 +259,65 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Collective activity</source>
+        <translation>Activité collective</translation>
+    </message>
+    <message>
+        <source>Attendance: {title}</source>
+        <translation>Présences : {title}</translation>
+    </message>
+    <message>
+        <source>Nobody in particular</source>
+        <translation>Personne en particulier</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Animée par</translation>
+    </message>
+    <message>
+        <source>Named residents</source>
+        <translation>Résidents nommés</translation>
+    </message>
+    <message>
+        <source>Head count only</source>
+        <translation>Effectif seulement</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>Residents present</source>
+        <translation>Résidents présents</translation>
+    </message>
+    <message>
+        <source>All present</source>
+        <translation>Tous présents</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Head count</source>
+        <translation>Effectif</translation>
+    </message>
+</context>
+<context>
     <name>AddLineDialog</name>
     <message>
         <source>Add a line</source>
@@ -384,6 +466,249 @@
     </message>
 </context>
 <context>
+    <name>AgendaTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Dwelling {reference}</source>
+        <translation>Logement {reference}</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Measure end</source>
+        <translation>Fin de mesure</translation>
+    </message>
+    <message>
+        <source>To-do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Sliding lease</source>
+        <translation>Bail glissant</translation>
+    </message>
+    <message>
+        <source>Contract renewal</source>
+        <translation>Renouvellement du contrat</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation>Titre de séjour</translation>
+    </message>
+    <message>
+        <source>Home insurance</source>
+        <translation>Assurance habitation</translation>
+    </message>
+    <message>
+        <source>Main lease</source>
+        <translation>Bail principal</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Agenda list</source>
+        <translation>Liste de l&apos;agenda</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Whose agenda</source>
+        <translation>Agenda à afficher</translation>
+    </message>
+    <message>
+        <source>My agenda</source>
+        <translation>Mon agenda</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>&amp;New to-do…</source>
+        <translation>&amp;Nouvelle tâche…</translation>
+    </message>
+    <message>
+        <source>Note a new to-do</source>
+        <translation>Noter une nouvelle tâche</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fait</translation>
+    </message>
+    <message>
+        <source>Tick the selected to-do as done</source>
+        <translation>Cocher la tâche sélectionnée comme faite</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>Noter un &amp;contact…</translation>
+    </message>
+    <message>
+        <source>Log a contact with the selected item&apos;s household</source>
+        <translation>Enregistrer un contact avec le ménage de l&apos;élément sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the agenda</source>
+        <translation>Actualiser l&apos;agenda</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ Semaine &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>T&amp;his week</source>
+        <translation>C&amp;ette semaine</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt week ▶</source>
+        <translation>Semaine sui&amp;vante ▶</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <source>Agenda week</source>
+        <translation>Semaine de l&apos;agenda</translation>
+    </message>
+    <message>
+        <source>Loading the agenda…</source>
+        <translation>Chargement de l&apos;agenda…</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>Rien à faire.</translation>
+    </message>
+    <message>
+        <source>{count} item(s), {overdue} overdue.</source>
+        <translation>{count} élément(s), dont {overdue} en retard.</translation>
+    </message>
+    <message>
+        <source>Week from {first} to {last}</source>
+        <translation>Semaine du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>{text}
+See the dwelling {reference} in the Housing screen.</source>
+        <translation>{text}
+Voir le logement {reference} dans l&apos;écran Logements.</translation>
+    </message>
+    <message>
+        <source>Select an item of a household first.</source>
+        <translation>Sélectionnez d&apos;abord un élément lié à un ménage.</translation>
+    </message>
+    <message>
+        <source>Select a to-do first.</source>
+        <translation>Sélectionnez d&apos;abord une tâche.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaWeekModel</name>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jeu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Ven</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sam</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dim</translation>
+    </message>
+    <message>
+        <source>{day} {date}</source>
+        <translation>{day} {date}</translation>
+    </message>
+    <message>
+        <source>{day} {date} (today)</source>
+        <translation>{day} {date} (aujourd&apos;hui)</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>En retard depuis le {date}</translation>
+    </message>
+</context>
+<context>
     <name>ArrearsActionDialog</name>
     <message>
         <source>Record a step</source>
@@ -522,6 +847,77 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>AttestationDialog</name>
+    <message>
+        <source>Attestation de suivi</source>
+        <translation>Attestation de suivi</translation>
+    </message>
+    <message>
+        <source>Save the PDF…</source>
+        <translation>Enregistrer le PDF…</translation>
+    </message>
+    <message>
+        <source>Tick only what the person agrees to show. The attestation never mentions health, debts or notes.</source>
+        <translation>Cochez uniquement ce que la personne accepte de faire figurer. L&apos;attestation ne mentionne jamais la santé, les dettes ni les notes.</translation>
+    </message>
+    <message>
+        <source>As the person wants it written (optional)</source>
+        <translation>Tel que la personne souhaite qu&apos;il soit écrit (facultatif)</translation>
+    </message>
+    <message>
+        <source>The running measure</source>
+        <translation>La mesure en cours</translation>
+    </message>
+    <message>
+        <source>The kind of support</source>
+        <translation>Le type d&apos;accompagnement</translation>
+    </message>
+    <message>
+        <source>Its dates</source>
+        <translation>Ses dates</translation>
+    </message>
+    <message>
+        <source>The programme</source>
+        <translation>Le dispositif</translation>
+    </message>
+    <message>
+        <source>The key worker</source>
+        <translation>Le référent</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Name written</source>
+        <translation>Nom indiqué</translation>
+    </message>
+    <message>
+        <source>Support attested</source>
+        <translation>Accompagnement attesté</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Faire figurer</translation>
+    </message>
+    <message>
+        <source>The person&apos;s words</source>
+        <translation>Les mots de la personne</translation>
+    </message>
+    <message>
+        <source>Save the attestation</source>
+        <translation>Enregistrer l&apos;attestation</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The attestation was saved as {path}.</source>
+        <translation>L&apos;attestation a été enregistrée sous {path}.</translation>
     </message>
 </context>
 <context>
@@ -753,6 +1149,24 @@
     </message>
 </context>
 <context>
+    <name>CheckList</name>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+</context>
+<context>
+    <name>CheckListTableModel</name>
+    <message>
+        <source>Resident</source>
+        <translation>Résident</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+</context>
+<context>
     <name>CompositionTab</name>
     <message>
         <source>Show former members</source>
@@ -840,6 +1254,70 @@
     <message>
         <source>E-mail</source>
         <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>Noter un contact</translation>
+    </message>
+    <message>
+        <source>Choose the kind with its letter, then Tab to the duration; Enter saves. The person may read what is written here (right of access).</source>
+        <translation>Choisissez le type par sa lettre, puis Tab pour passer à la durée ; Entrée enregistre. La personne peut lire ce qui est écrit ici (droit d&apos;accès).</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>No measure</source>
+        <translation>Aucune mesure</translation>
+    </message>
+    <message>
+        <source>Facts, respectfully, starting from the person&apos;s strengths (optional)</source>
+        <translation>Des faits, avec respect, en partant des forces de la personne (facultatif)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <source>Persons present</source>
+        <translation>Personnes présentes</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Note level</source>
+        <translation>Niveau de la note</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Next appointment</source>
+        <translation>Prochain rendez-vous</translation>
+    </message>
+    <message>
+        <source>No member on this day.</source>
+        <translation>Aucun membre à cette date.</translation>
+    </message>
+    <message>
+        <source>{kind} since {start}</source>
+        <translation>{kind} depuis le {start}</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +2181,13 @@
     </message>
 </context>
 <context>
+    <name>EndDateDialog</name>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+</context>
+<context>
     <name>EndMainLeaseDialog</name>
     <message>
         <source>End the main lease of {start}</source>
@@ -1719,6 +2204,33 @@
     <message>
         <source>Notice given on</source>
         <translation>Congé donné le</translation>
+    </message>
+</context>
+<context>
+    <name>EndMeasureDialog</name>
+    <message>
+        <source>End the measure</source>
+        <translation>Mettre fin à la mesure</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Conclusion of the diagnostic</source>
+        <translation>Conclusion du diagnostic</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Housing situation at the end</source>
+        <translation>Situation de logement à la fin</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +2379,80 @@
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>Edit the goal</source>
+        <translation>Modifier l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>Start from what the person already does well: their strengths come first.</source>
+        <translation>Partez de ce que la personne fait déjà bien : ses points d&apos;appui passent en premier.</translation>
+    </message>
+    <message>
+        <source>The household&apos;s plan (no measure)</source>
+        <translation>Le projet du ménage (sans mesure)</translation>
+    </message>
+    <message>
+        <source>Strengths (points d&apos;appui)</source>
+        <translation>Points d&apos;appui</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Date visée</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Points of attention</source>
+        <translation>Points de vigilance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Clos le</translation>
+    </message>
+</context>
+<context>
+    <name>GuestDialog</name>
+    <message>
+        <source>Guest of {household}</source>
+        <translation>Personne hébergée par {household}</translation>
+    </message>
+    <message>
+        <source>Guest&apos;s name</source>
+        <translation>Nom de la personne hébergée</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Welcome to Seuil</source>
@@ -1958,6 +2544,10 @@
     <message>
         <source>Path</source>
         <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Accompagnement</translation>
     </message>
     <message>
         <source>Housing and contract</source>
@@ -2649,6 +3239,33 @@
     </message>
 </context>
 <context>
+    <name>LiaisonDialog</name>
+    <message>
+        <source>Liaison book</source>
+        <translation>Cahier de liaison</translation>
+    </message>
+    <message>
+        <source>For the hosts of {residence}. Residents may ask to read what is written about them: write facts, not judgements; health stays out of it.</source>
+        <translation>Pour les hôtes de {residence}. Les résidents peuvent demander à lire ce qui est écrit à leur sujet : écrivez des faits, pas des jugements ; la santé n&apos;y a pas sa place.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Residents concerned</source>
+        <translation>Résidents concernés</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Concerne</translation>
+    </message>
+</context>
+<context>
     <name>LinkPartnerDialog</name>
     <message>
         <source>Link a partner</source>
@@ -3143,6 +3760,69 @@
     </message>
 </context>
 <context>
+    <name>NewMeasureDialog</name>
+    <message>
+        <source>New measure</source>
+        <translation>Nouvelle mesure</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>As set for the funder</source>
+        <translation>Durée fixée pour le financeur</translation>
+    </message>
+    <message>
+        <source>Kind of measure</source>
+        <translation>Type de mesure</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Target public</source>
+        <translation>Public visé</translation>
+    </message>
+    <message>
+        <source>DALO status</source>
+        <translation>Statut DALO</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Prescripteur</translation>
+    </message>
+    <message>
+        <source>Prescription date</source>
+        <translation>Date de prescription</translation>
+    </message>
+    <message>
+        <source>Support contract signed on</source>
+        <translation>Contrat d&apos;accompagnement signé le</translation>
+    </message>
+    <message>
+        <source>Planned months</source>
+        <translation>Durée prévue (mois)</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>No programme is recorded yet.</source>
+        <translation>Aucun dispositif n&apos;est encore enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Write a note</source>
@@ -3574,6 +4254,21 @@
     </message>
 </context>
 <context>
+    <name>PhaseDialog</name>
+    <message>
+        <source>Change the phase</source>
+        <translation>Changer de phase</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+</context>
+<context>
     <name>PlanGlissementDialog</name>
     <message>
         <source>Plan the glissement</source>
@@ -3735,6 +4430,25 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Dwelling {reference}</source>
         <translation>Logement {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>RenewMeasureDialog</name>
+    <message>
+        <source>Renew the measure</source>
+        <translation>Renouveler la mesure</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Décidé le</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
     </message>
 </context>
 <context>
@@ -3950,6 +4664,213 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>ResidenceView</name>
+    <message>
+        <source>Residence</source>
+        <translation>Pension</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Jour affiché</translation>
+    </message>
+    <message>
+        <source>&amp;Residence</source>
+        <translation>&amp;Pension</translation>
+    </message>
+    <message>
+        <source>&amp;On</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Résidents</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activités</translation>
+    </message>
+    <message>
+        <source>Liaison book</source>
+        <translation>Cahier de liaison</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>House rules signed</source>
+        <translation>Règlement intérieur signé</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absence</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Personnes hébergées</translation>
+    </message>
+    <message>
+        <source>Absence…</source>
+        <translation>Absence…</translation>
+    </message>
+    <message>
+        <source>Back from absence…</source>
+        <translation>Retour d&apos;absence…</translation>
+    </message>
+    <message>
+        <source>Guest…</source>
+        <translation>Personne hébergée…</translation>
+    </message>
+    <message>
+        <source>Guest leaves…</source>
+        <translation>Départ d&apos;une personne hébergée…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Animée par</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>Activities of the month</source>
+        <translation>Activités du mois</translation>
+    </message>
+    <message>
+        <source>Collective activity…</source>
+        <translation>Activité collective…</translation>
+    </message>
+    <message>
+        <source>Attendance…</source>
+        <translation>Présences…</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Écrit le</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Concerne</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Write…</source>
+        <translation>Écrire…</translation>
+    </message>
+    <message>
+        <source>Boarding house</source>
+        <translation>Pension de famille</translation>
+    </message>
+    <message>
+        <source>{person}: {kind} since {start}</source>
+        <translation>{person} : {kind} depuis le {start}</translation>
+    </message>
+    <message>
+        <source>{name} until {end}</source>
+        <translation>{name} jusqu&apos;au {end}</translation>
+    </message>
+    <message>
+        <source>{count} named</source>
+        <translation>{count} nommé(s)</translation>
+    </message>
+    <message>
+        <source>{count} (head count)</source>
+        <translation>{count} (effectif)</translation>
+    </message>
+    <message>
+        <source>No residence to show.</source>
+        <translation>Aucune pension à afficher.</translation>
+    </message>
+    <message>
+        <source>{month}: {count} activity(ies), {participations} participation(s), {participants} resident(s) named.</source>
+        <translation>{month} : {count} activité(s), {participations} participation(s), {participants} résident(s) nommé(s).</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}: {count} message(s).</source>
+        <translation>Du {start} au {end} : {count} message(s).</translation>
+    </message>
+    <message>
+        <source>Select a household first.</source>
+        <translation>Sélectionnez d&apos;abord un ménage.</translation>
+    </message>
+    <message>
+        <source>Select an activity first.</source>
+        <translation>Sélectionnez d&apos;abord une activité.</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Absence</translation>
+    </message>
+    <message>
+        <source>Nobody of this household is away.</source>
+        <translation>Aucun membre de ce ménage n&apos;est absent.</translation>
+    </message>
+    <message>
+        <source>{person}, away since {start}.</source>
+        <translation>{person}, absent·e depuis le {start}.</translation>
+    </message>
+    <message>
+        <source>Back from absence</source>
+        <translation>Retour d&apos;absence</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Personne hébergée</translation>
+    </message>
+    <message>
+        <source>This household has no guest.</source>
+        <translation>Ce ménage n&apos;héberge personne.</translation>
+    </message>
+    <message>
+        <source>{name}, here since {start}.</source>
+        <translation>{name}, présent·e depuis le {start}.</translation>
+    </message>
+    <message>
+        <source>Guest leaves</source>
+        <translation>Départ d&apos;une personne hébergée</translation>
+    </message>
+</context>
+<context>
     <name>ResidencesPage</name>
     <message>
         <source>Name</source>
@@ -4044,6 +4965,21 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>ResumeMeasureDialog</name>
+    <message>
+        <source>Resume the measure</source>
+        <translation>Reprendre la mesure</translation>
+    </message>
+    <message>
+        <source>Suspended since {start}.</source>
+        <translation>Suspendue depuis le {start}.</translation>
+    </message>
+    <message>
+        <source>Last day suspended</source>
+        <translation>Dernier jour de suspension</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDwellingDialog</name>
     <message>
         <source>Return {reference} to the landlord</source>
@@ -4130,6 +5066,21 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSentDialog</name>
+    <message>
+        <source>Review sent</source>
+        <translation>Bilan envoyé</translation>
+    </message>
+    <message>
+        <source>{title} written on {day}.</source>
+        <translation>{title} rédigé le {day}.</translation>
+    </message>
+    <message>
+        <source>Sent to the funder on</source>
+        <translation>Envoyé au financeur le</translation>
     </message>
 </context>
 <context>
@@ -4296,6 +5247,200 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>SupportTab</name>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <source>New measure…</source>
+        <translation>Nouvelle mesure…</translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation>Renouveler…</translation>
+    </message>
+    <message>
+        <source>Suspend… / Resume</source>
+        <translation>Suspendre… / Reprendre</translation>
+    </message>
+    <message>
+        <source>Change the phase…</source>
+        <translation>Changer de phase…</translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation>Mettre fin…</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Points d&apos;appui</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>New goal…</source>
+        <translation>Nouvel objectif…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Reviews due</source>
+        <translation>Bilans à faire</translation>
+    </message>
+    <message>
+        <source>Reviews (bilans) due or to send</source>
+        <translation>Bilans à rédiger ou à envoyer</translation>
+    </message>
+    <message>
+        <source>Write the review…</source>
+        <translation>Rédiger le bilan…</translation>
+    </message>
+    <message>
+        <source>Review sent</source>
+        <translation>Bilan envoyé</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Log a contact…</source>
+        <translation>Noter un contact…</translation>
+    </message>
+    <message>
+        <source>Attestation de suivi…</source>
+        <translation>Attestation de suivi…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C in the household file</source>
+        <translation>Ctrl+Maj+C dans le dossier du ménage</translation>
+    </message>
+    <message>
+        <source>Ended on {day}</source>
+        <translation>Terminée le {day}</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendue</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>⚠ {day} (overdue)</source>
+        <translation>⚠ {day} (en retard)</translation>
+    </message>
+    <message>
+        <source>To write</source>
+        <translation>À rédiger</translation>
+    </message>
+    <message>
+        <source>To send to the funder</source>
+        <translation>À envoyer au financeur</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Reprendre…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>Suspendre…</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Accompagnement</translation>
+    </message>
+</context>
+<context>
+    <name>SuspendMeasureDialog</name>
+    <message>
+        <source>Suspend the measure</source>
+        <translation>Suspendre la mesure</translation>
+    </message>
+    <message>
+        <source>First day suspended</source>
+        <translation>Premier jour de suspension</translation>
+    </message>
+    <message>
+        <source>Last day suspended</source>
+        <translation>Dernier jour de suspension</translation>
+    </message>
+</context>
+<context>
     <name>TerminateDialog</name>
     <message>
         <source>Terminate the contract</source>
@@ -4316,6 +5461,45 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Terminate the contract of dwelling {dwelling} on {day}? The household becomes an occupant without title.</source>
         <translation>Résilier le contrat du logement {dwelling} au {day} ? Le ménage devient occupant sans titre.</translation>
+    </message>
+</context>
+<context>
+    <name>TodoDialog</name>
+    <message>
+        <source>New to-do</source>
+        <translation>Nouvelle tâche</translation>
+    </message>
+    <message>
+        <source>It stays in the agenda, even when late, until it is ticked as done.</source>
+        <translation>Elle reste dans l&apos;agenda, même en retard, jusqu&apos;à ce qu&apos;elle soit cochée comme faite.</translation>
+    </message>
+    <message>
+        <source>Call the CCAS about the moving-in grant…</source>
+        <translation>Appeler le CCAS au sujet de l&apos;aide à l&apos;installation…</translation>
+    </message>
+    <message>
+        <source>No household</source>
+        <translation>Aucun ménage</translation>
+    </message>
+    <message>
+        <source>Nobody in particular</source>
+        <translation>Personne en particulier</translation>
+    </message>
+    <message>
+        <source>To do by</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Household (reference)</source>
+        <translation>Ménage (référence)</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Qui s&apos;en charge</translation>
     </message>
 </context>
 <context>
@@ -4552,6 +5736,49 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>WriteReviewDialog</name>
+    <message>
+        <source>Write the review</source>
+        <translation>Rédiger le bilan</translation>
+    </message>
+    <message>
+        <source>Write the PDF</source>
+        <translation>Créer le PDF</translation>
+    </message>
+    <message>
+        <source>{measure}. The PDF is kept in the household&apos;s documents.</source>
+        <translation>{measure}. Le PDF est conservé dans les documents du ménage.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation>Rédigé le</translation>
+    </message>
+    <message>
+        <source>Shared with the household on</source>
+        <translation>Partagé avec le ménage le</translation>
+    </message>
+    <message>
+        <source>The household&apos;s words</source>
+        <translation>Les mots du ménage</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Prochaines étapes</translation>
+    </message>
+</context>
+<context>
     <name>_InstalmentRow</name>
     <message>
         <source>Remove</source>
@@ -4568,6 +5795,13 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Remove instalment {n}</source>
         <translation>Retirer l&apos;échéance {n}</translation>
+    </message>
+</context>
+<context>
+    <name>_MeasureDialog</name>
+    <message>
+        <source>{measure}, planned until {end}</source>
+        <translation>{measure}, prévue jusqu&apos;au {end}</translation>
     </message>
 </context>
 </TS>

@@ -49,6 +49,8 @@ EXPECTED = {
     "collective.edit": ".    R    .    .     .    .     .    .    .",
     "collective.attendance": ".    R    .    .     .    .     .    .    Y",
     "activities.first_names": ".    R    .    .     .    .     .    .    Y",
+    # Retention of the liaison log (DOMAIN §8): a step of the daily work, no content read.
+    "liaison.purge": ".    R    .    Y     Y    Y     .    .    .",
     "import.run": ".    .    Y    Y     Y    .     .    .    .",
     "month.close": ".    .    Y    Y     Y    .     .    .    .",
     "audit.read": ".    .    .    .     Y    Y     .    .    .",
@@ -158,3 +160,23 @@ def test_accompaniment_follows_the_caseload_and_the_house() -> None:
     assert not any(
         may_ever(volunteer, action) for action in ("support.read", "support.write", "todo.edit")
     )
+
+
+def test_collective_life_stays_inside_the_house() -> None:
+    """Pension de famille life (issue 8): the house's hosts write, others of the team read."""
+    host = Actor(user_id=3, login="host", grants=(Grant("host", residence_id=7),))
+    house = AccessContext(residence_ids=frozenset({7}), resident=True)
+    other_house = AccessContext(residence_ids=frozenset({8}))
+    for action in ("collective.read", "collective.edit", "collective.attendance", "liaison.purge"):
+        assert decide(host, action, house).allowed, action
+        assert not decide(host, action, other_house).allowed, action
+    coordinator = Actor(user_id=4, login="coord", grants=(Grant("coordinator"),))
+    assert decide(coordinator, "collective.read", other_house).allowed
+    assert not may_ever(coordinator, "collective.edit")
+    volunteer = Actor(user_id=6, login="v", grants=(Grant("volunteer"),))
+    assert decide(volunteer, "collective.attendance", house).allowed
+    assert not may_ever(volunteer, "collective.read")
+    assert not may_ever(volunteer, "liaison.purge")
+    admin = Actor(user_id=7, login="admin", grants=(Grant("tech_admin"),))
+    assert decide(admin, "liaison.purge", other_house).allowed
+    assert not may_ever(admin, "collective.read")

@@ -117,3 +117,63 @@ def test_every_reminder_code_has_its_french_text() -> None:
         assert placeholders(code) == names, code
     text = message(r.RESIDENCE_PERMIT, person="Aminata Diallo", due="31/03/2026")
     assert text == "Titre de séjour à renouveler : Aminata Diallo, expiration le 31/03/2026."
+
+
+def test_the_agenda_codes_have_their_french_text_and_kind() -> None:
+    params = {
+        r.APPOINTMENT: ({"due", "held"}, r.KIND_APPOINTMENT),
+        r.REVIEW_DUE: ({"due", "measure"}, r.KIND_REVIEW),
+        r.FINAL_REVIEW_DUE: ({"due", "measure"}, r.KIND_REVIEW),
+        r.REVIEW_TO_SEND: ({"due", "measure", "written"}, r.KIND_REVIEW),
+        r.MEASURE_END: ({"due", "measure"}, r.KIND_MEASURE),
+        r.DIAGNOSTIC_END: ({"due"}, r.KIND_MEASURE),
+        r.TODO: ({"text"}, r.KIND_TODO),
+    }
+    for code, (names, kind) in params.items():
+        assert placeholders(code) == names, code
+        assert r.kind_of(code) == kind
+    assert message(r.TODO, text="Appeler le CCAS", due="01/04/2026") == "Appeler le CCAS"
+
+
+def test_every_reminder_has_a_kind() -> None:
+    assert r.kind_of(REVIEW) == r.KIND_SLIDING
+    assert r.kind_of(DEADLINE) == r.KIND_SLIDING
+    assert r.kind_of(r.CONTRACT_RENEWAL) == r.KIND_CONTRACT
+    assert r.kind_of(r.RESIDENCE_PERMIT_MASKED) == r.KIND_PERMIT
+    assert r.kind_of(r.INSURANCE) == r.KIND_INSURANCE
+    assert r.kind_of(r.MAIN_LEASE_NOTICE) == r.KIND_MAIN_LEASE
+    assert all(code in MESSAGES for code in r.KINDS)
+    with pytest.raises(KeyError):
+        r.kind_of(r.HORIZON_INVALID)
+
+
+def test_a_week_runs_from_monday_to_sunday() -> None:
+    # 15/03/2026 is a Sunday.
+    assert r.week_start(TODAY) == D(2026, 3, 9)
+    assert r.week_start(D(2026, 3, 9)) == D(2026, 3, 9)
+    days = r.week_days(TODAY)
+    assert (days[0], days[-1], len(days)) == (D(2026, 3, 9), TODAY, 7)
+    assert r.week_days(D(2026, 1, 1))[0] == D(2025, 12, 29)  # across the year
+
+
+@pytest.mark.parametrize(
+    ("due", "monday", "column"),
+    [
+        (D(2026, 3, 9), D(2026, 3, 9), 0),  # Monday of the week shown
+        (D(2026, 3, 15), D(2026, 3, 9), 6),  # Sunday
+        (D(2026, 3, 16), D(2026, 3, 9), None),  # next week
+        (D(2026, 3, 2), D(2026, 3, 9), 6),  # overdue since last week: on today (Sunday)
+        (D(2025, 1, 6), D(2026, 3, 9), 6),  # however old
+        (D(2026, 3, 2), D(2026, 3, 16), None),  # a week without today: only its own days
+        (D(2026, 3, 2), D(2026, 3, 2), 0),  # last week shown: on its own day
+    ],
+)
+def test_the_column_of_a_reminder_in_a_week(due: D, monday: D, column: int | None) -> None:
+    assert r.week_column(due, monday, TODAY) == column
+
+
+def test_the_horizon_of_a_week() -> None:
+    assert r.horizon_for_week(D(2026, 3, 9), TODAY) == r.DEFAULT_HORIZON_DAYS
+    assert r.horizon_for_week(D(2026, 4, 13), TODAY) == 35  # to Sunday 19/04
+    assert r.horizon_for_week(D(2028, 1, 3), TODAY) == r.MAX_HORIZON_DAYS
+    assert r.horizon_for_week(D(2025, 1, 6), TODAY) == r.DEFAULT_HORIZON_DAYS

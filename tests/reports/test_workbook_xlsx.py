@@ -319,7 +319,7 @@ def test_dates_before_excel_s_first_day_are_written_as_text(tmp_path: Path) -> N
 
 def test_write_workbook_refuses_what_it_cannot_write() -> None:
     with pytest.raises(ValueError, match="unknown sheets"):
-        write_workbook({"Mesures": []})
+        write_workbook({"Candidatures": []})
     with pytest.raises(ValueError, match="unknown columns"):
         write_workbook({"Dispositifs": [{"name": "A", "kind": "avdl", "id": 3}]})
     with pytest.raises(ValueError, match=r"Dispositifs\.kind"):

@@ -366,6 +366,42 @@ _MOVEMENTS: list[Row] = [
     _movement("MV-020", "M-003", date(2026, 11, 2), "Appel", "400", **{"Mois concerné": "2026-11"}),
 ]
 
+_MEASURES: list[Row] = [
+    {
+        "Référence ménage": "M-001",
+        "Type": "Accompagnement IML",
+        "Phase": "Dans le logement",
+        "Prescripteur": "SIAO",
+        "Début": date(2025, 1, 15),
+        "Durée prévue (mois)": 12,
+        "Financeur": "État – DDETS / DRIHL (BOP 177)",
+    },
+    {
+        "Référence ménage": "M-002",
+        "Type": "Accompagnement IML",
+        "Début": date(2024, 3, 1),
+        "Fin": date(2026, 8, 31),
+        "Issue": "Relogé",
+        "Situation de logement à la fin": "Logement social – bail direct",
+    },
+]
+
+_CONTACTS: list[Row] = [
+    {
+        "Référence ménage": "M-001",
+        "Date": date(2026, 10, 15),
+        "Type": "Entretien au bureau",
+        "Durée (min)": 45,
+        "Thèmes": "Budget / dettes ; Accès aux droits",
+    },
+    {
+        "Référence ménage": "M-003",
+        "Date": date(2026, 11, 2),
+        "Type": "Visite à domicile",
+        "Durée (min)": 60,
+    },
+]
+
 _SMALL: dict[str, list[Row]] = {
     "Dispositifs": _PROGRAMMES,
     "Ménages": _HOUSEHOLDS,
@@ -375,6 +411,8 @@ _SMALL: dict[str, list[Row]] = {
     "Loyers": _RATES,
     "Statut APL": _BENEFIT_STATUSES,
     "Mouvements": _MOVEMENTS,
+    "Mesures": _MEASURES,
+    "Entretiens": _CONTACTS,
 }
 
 REFERENCE_SHEETS = ("Dispositifs", "Ménages", "Personnes", "Logements")

@@ -293,6 +293,122 @@ def test_the_charges_are_complete(demo: tuple[Path, DemoResult], tmp_path: Path)
     assert sum(report.entries for report in reports) == 0
 
 
+def test_the_support_programmes_households_are_accompanied(
+    demo: tuple[Path, DemoResult],
+) -> None:
+    path, result = demo
+    accompaniment = result.support
+    measures = kinds(path, "support_measure")
+    assert sum(measures.values()) == accompaniment.measures + accompaniment.diagnostics
+    assert measures["diagnostic"] == accompaniment.diagnostics > 0
+    assert {"avdl_non_dalo", "avdl_dalo"} <= set(measures)  # S has no ASLL programme
+    # Every household of an AVDL or ASLL programme has a measure there (but those just come).
+    unaccompanied = rows(
+        path,
+        "SELECT s.household_id FROM stay s JOIN programme p ON p.id = s.programme_id "
+        "WHERE p.kind IN ('avdl', 'asll') AND julianday('2026-11-27') - julianday(s.entry_date) "
+        "> 30 AND (s.exit_date IS NULL OR julianday(s.exit_date) - julianday(s.entry_date) > 30) "
+        "AND NOT EXISTS (SELECT 1 FROM support_measure m WHERE m.household_id = s.household_id)",
+    )
+    assert unaccompanied == []
+    # A measure lies in the programme of its household's stay covering its start, which is
+    # how the import finds it again (the Mesures sheet has no programme column).
+    outside = rows(
+        path,
+        "SELECT m.id FROM support_measure m WHERE NOT EXISTS (SELECT 1 FROM stay s "
+        "WHERE s.household_id = m.household_id AND s.programme_id = m.programme_id "
+        "AND s.entry_date <= m.start_date "
+        "AND (s.exit_date IS NULL OR s.exit_date >= m.start_date))",
+    )
+    assert outside == []
+    assert count(path, "SELECT count(*) FROM measure_renewal") == accompaniment.renewals > 0
+    assert count(path, "SELECT count(*) FROM measure_suspension") == accompaniment.suspensions > 0
+    ended = count(path, "SELECT count(*) FROM support_measure WHERE end_date IS NOT NULL")
+    assert ended == accompaniment.measures_ended + accompaniment.diagnostics
+    assert (
+        count(
+            path,
+            "SELECT count(*) FROM support_measure WHERE end_date IS NOT NULL AND "
+            "CASE kind WHEN 'diagnostic' THEN conclusion IS NULL "
+            "ELSE outcome IS NULL OR destination IS NULL END",
+        )
+        == 0
+    )
+    assert count(path, "SELECT count(*) FROM support_measure WHERE end_date IS NULL") > 0
+    phases = count(path, "SELECT count(*) FROM measure_phase")
+    assert phases == accompaniment.measures + accompaniment.phase_changes
+    assert accompaniment.phase_changes > 0
+    assert count(path, "SELECT count(*) FROM goal WHERE strengths <> ''") == accompaniment.goals
+    assert count(path, "SELECT count(*) FROM goal WHERE status <> 'open'") == (
+        accompaniment.goals_closed
+    )
+    assert accompaniment.goals_closed > 0
+    reviews = rows(path, "SELECT document_id, sent_on FROM support_review")
+    assert len(reviews) == accompaniment.reviews == 3
+    assert all(document is not None for document, _ in reviews)
+    assert sum(sent is not None for _, sent in reviews) == 2
+
+
+def test_contacts_run_over_the_years_with_next_appointments(
+    demo: tuple[Path, DemoResult],
+) -> None:
+    path, result = demo
+    accompaniment = result.support
+    contacts = kinds(path, "contact")
+    assert sum(contacts.values()) == accompaniment.contacts
+    assert {"office", "home_visit", "phone", "no_show"} <= set(contacts)
+    first, last = rows(path, "SELECT min(held_on), max(held_on) FROM contact")[0]
+    assert date.fromisoformat(first).year < TODAY.year - 1
+    assert date.fromisoformat(last) < TODAY
+    appointments = [
+        date.fromisoformat(day)
+        for (day,) in rows(
+            path, "SELECT next_appointment_on FROM contact WHERE next_appointment_on IS NOT NULL"
+        )
+    ]
+    assert len(appointments) == accompaniment.appointments
+    assert any(day >= TODAY for day in appointments)  # still ahead: in the agenda
+    assert count(path, "SELECT count(*) FROM contact_theme") > len(appointments)
+    assert count(path, "SELECT count(*) FROM note WHERE contact_id IS NOT NULL") > 0
+    # At most one contact of a kind per worker and day in a household (the workbook's key).
+    repeated = rows(
+        path,
+        "SELECT household_id, held_on, kind, worker_id FROM contact GROUP BY 1, 2, 3, 4 "
+        "HAVING count(*) > 1",
+    )
+    assert repeated == []
+    todos = count(path, "SELECT count(*) FROM todo")
+    assert todos == accompaniment.todos > 0
+    assert count(path, "SELECT count(*) FROM todo WHERE done_on IS NOT NULL") == (
+        accompaniment.todos_done
+    )
+
+
+def test_the_pension_de_famille_has_a_collective_life(demo: tuple[Path, DemoResult]) -> None:
+    path, result = demo
+    accompaniment = result.support
+    activities = count(path, "SELECT count(*) FROM collective_activity")
+    assert activities == accompaniment.activities > 5
+    named = count(path, "SELECT count(DISTINCT activity_id) FROM activity_attendance")
+    counted = count(path, "SELECT count(*) FROM collective_activity WHERE head_count IS NOT NULL")
+    assert named > 0
+    assert named + counted == activities
+    # Every person who came lived in the residence that day.
+    strangers = rows(
+        path,
+        "SELECT a.id, t.person_id FROM activity_attendance t "
+        "JOIN collective_activity a ON a.id = t.activity_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM membership ms "
+        "JOIN occupancy_contract c ON c.household_id = ms.household_id "
+        "JOIN dwelling d ON d.id = c.dwelling_id "
+        "WHERE ms.person_id = t.person_id AND d.residence_id = a.residence_id "
+        "AND c.start_date <= a.held_on AND (c.end_date IS NULL OR c.end_date >= a.held_on))",
+    )
+    assert strangers == []
+    entries = count(path, "SELECT count(*) FROM liaison_entry")
+    assert entries == accompaniment.liaison_entries > 0
+
+
 _SNAPSHOT = (
     "SELECT * FROM stay ORDER BY id",
     "SELECT * FROM occupancy_contract ORDER BY id",
@@ -312,6 +428,27 @@ _SNAPSHOT = (
     "FROM arrears_action ORDER BY id",
     "SELECT * FROM repayment_instalment ORDER BY id",
     "SELECT value FROM parameter WHERE key = 'go_live_date'",
+    # The accompaniment (`demo_support`), everything but the moment it was written.
+    "SELECT id, household_id, programme_id, funder_id, kind, target_public, dalo_status, "
+    "referrer, prescribed_on, start_date, contract_signed_on, planned_months, end_date, outcome, "
+    "destination, conclusion, worker_id, version FROM support_measure ORDER BY id",
+    "SELECT * FROM measure_renewal ORDER BY id",
+    "SELECT * FROM measure_suspension ORDER BY id",
+    "SELECT * FROM measure_phase ORDER BY id",
+    "SELECT * FROM goal ORDER BY id",
+    "SELECT id, measure_id, kind, period_start, period_end, due_on, written_on, sent_on, "
+    "shared_on, next_steps, household_words, document_id FROM support_review ORDER BY id",
+    "SELECT household_id, kind, title, file_name, sha256, size, dated_on FROM document ORDER BY id",
+    "SELECT id, household_id, measure_id, kind, held_on, minutes, worker_id, "
+    "next_appointment_on FROM contact ORDER BY id",
+    "SELECT * FROM contact_theme ORDER BY contact_id, theme",
+    "SELECT id, household_id, written_on, level, text, contact_id FROM note ORDER BY id",
+    "SELECT id, household_id, due_on, text, assigned_to, done_on FROM todo ORDER BY id",
+    "SELECT id, residence_id, held_on, kind, title, host_id, head_count "
+    "FROM collective_activity ORDER BY id",
+    "SELECT * FROM activity_attendance ORDER BY activity_id, person_id",
+    "SELECT id, residence_id, written_at, author_id, text FROM liaison_entry ORDER BY id",
+    "SELECT * FROM liaison_tag ORDER BY entry_id, person_id",
 )
 
 
@@ -322,6 +459,7 @@ def test_same_seed_and_day_give_the_same_life(
     again = tmp_path / "d.db"
     second = create(again)
     assert second.life == result.life
+    assert second.support == result.support
     for sql in _SNAPSHOT:
         assert rows(again, sql) == rows(path, sql), sql
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Connection, insert, update
 
 from desktop_app.domain import reminders as rules
+from desktop_app.domain import vocabulary
 from desktop_app.domain.errors import InvalidInput, RefusedError
 from desktop_app.domain.messages import message
 from desktop_app.domain.periods import format_date
@@ -19,7 +20,7 @@ from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
-from desktop_app.services import contracts, documents, housing
+from desktop_app.services import contacts, contracts, documents, housing, support, todos
 from desktop_app.services.contracts import RateInput, ReviewCriteria
 from desktop_app.services.households import MASK
 from desktop_app.services.reminders import ReminderInfo, list_reminders
@@ -580,3 +581,343 @@ def test_the_list_is_in_order(scene: Scene) -> None:
     ]
     assert keys == sorted(keys)
     assert format_date(found[0].due) == "01/04/2025"
+
+
+# ------------------------------------------------------------------ the agenda (issue 8)
+
+
+def _association(scene: Scene) -> None:
+    """A review is printed on the association's letterhead."""
+    with scene.database.begin_write() as c:
+        add(c, m.Organisation, name="Association Toit Partagé", commune="Lyon", postcode="69003")
+
+
+def _open_avdl(scene: Scene, household_id: int, **options: Any) -> support.MeasureDetail:
+    """An AVDL measure from START, 6 months: review due 01/04/2025, planned end 30/06/2025."""
+    values: dict[str, Any] = {
+        "household_id": household_id,
+        "programme_id": scene.programmes["IML"],
+        "kind": "avdl_non_dalo",
+        "start": START,
+        "planned_months": 6,
+        "worker_id": scene.user("sw"),
+        "today": TODAY,
+    }
+    values.update(options)
+    return support.open_measure(scene.database, actor=scene.actors["sw"], **values)
+
+
+def _log(scene: Scene, household_id: int, kind: str, held_on: date, **options: Any) -> Any:
+    return contacts.log_contact(
+        scene.database,
+        actor=scene.actors["sw"],
+        household_id=household_id,
+        kind=kind,
+        held_on=held_on,
+        today=TODAY,
+        **options,
+    )
+
+
+def test_next_appointment_raised_then_closed_by_a_contact_with_the_household(
+    scene: Scene,
+) -> None:
+    household = scene.household("A-1", "IML")
+    contact = _log(scene, household, "office", date(2025, 6, 2), next_appointment_on=TODAY)
+    [reminder] = scene.reminders("sw")
+    assert (reminder.code, reminder.due, reminder.overdue) == (rules.APPOINTMENT, TODAY, False)
+    assert reminder.text == "Rendez-vous du 15/06/2025, fixé lors du contact du 02/06/2025."
+    assert (reminder.record, reminder.record_id, reminder.version) == (
+        rules.CONTACT,
+        contact.contact_id,
+        contact.version,
+    )
+    assert (reminder.household_reference, reminder.worker, reminder.in_caseload) == (
+        "A-1",
+        "sw",
+        True,
+    )
+    assert rules.kind_of(reminder.code) == rules.KIND_APPOINTMENT
+    # The team sees it; who may not read the accompaniment does not.
+    [team] = scene.reminders("coord")
+    assert (team.code, team.in_caseload) == (rules.APPOINTMENT, False)
+    assert scene.reminders("gl") == []
+    assert scene.reminders("secretary") == []
+    assert scene.reminders("sw2") == []
+    # Work done without the household does not answer it; meeting the household does.
+    _log(scene, household, "indirect", date(2025, 6, 10))
+    assert [r.code for r in scene.reminders("sw")] == [rules.APPOINTMENT]
+    assert due(scene.reminders("sw", today=date(2025, 6, 16))) == [(rules.APPOINTMENT, TODAY, True)]
+    _log(scene, household, "phone", TODAY)
+    assert scene.reminders("sw") == []
+
+
+def test_reviews_to_write_then_to_send_then_gone(scene: Scene) -> None:
+    _association(scene)
+    household = scene.household("A-2", "IML")
+    measure = _open_avdl(scene, household)
+    found = scene.reminders("sw")
+    assert due(found) == [
+        (rules.REVIEW_DUE, date(2025, 4, 1), True),
+        (rules.FINAL_REVIEW_DUE, date(2025, 6, 30), False),
+        (rules.MEASURE_END, date(2025, 6, 30), False),
+    ]
+    assert found[0].text == (
+        "Bilan intermédiaire à rédiger (AVDL – hors DALO), échéance le 01/04/2025."
+    )
+    assert (found[0].record, found[0].record_id) == (rules.MEASURE, measure.measure_id)
+    assert {rules.kind_of(r.code) for r in found} == {rules.KIND_REVIEW, rules.KIND_MEASURE}
+    # The review written: still to send to the funder.
+    review = support.record_review(
+        scene.database,
+        actor=scene.actors["sw"],
+        measure_id=measure.measure_id,
+        kind="interim",
+        period_start=START,
+        period_end=date(2025, 3, 31),
+        written_on=date(2025, 4, 10),
+        due_on=date(2025, 4, 1),
+        today=TODAY,
+    )
+    to_send = scene.reminders("sw")[0]
+    assert (to_send.code, to_send.due, to_send.record, to_send.record_id) == (
+        rules.REVIEW_TO_SEND,
+        date(2025, 4, 1),
+        rules.REVIEW,
+        review.review_id,
+    )
+    assert to_send.text == (
+        "Bilan rédigé le 10/04/2025 à envoyer au financeur (AVDL – hors DALO), "
+        "échéance le 01/04/2025."
+    )
+    # Sent: gone. The same list as the Accompagnement tab's (not a second rule).
+    support.mark_review_sent(
+        scene.database,
+        actor=scene.actors["sw"],
+        review_id=review.review_id,
+        version=review.version,
+        sent_on=date(2025, 4, 12),
+        today=TODAY,
+    )
+    assert [r.code for r in scene.reminders("sw")] == [rules.FINAL_REVIEW_DUE, rules.MEASURE_END]
+    tab = support.reviews_due(scene.database, actor=scene.actors["sw"], on=TODAY)
+    assert [(d.due_on, d.kind) for d in tab] == [(date(2025, 6, 30), "final")]
+    # A rental manager does not see the measures.
+    assert scene.reminders("gl") == []
+
+
+def test_measure_end_moved_by_a_renewal_and_closed_by_the_end(scene: Scene) -> None:
+    household = scene.household("A-3", "IML")
+    measure = _open_avdl(scene, household, start=date(2025, 4, 1), planned_months=3)
+    assert [(r.code, r.due) for r in scene.reminders("sw")] == [
+        (rules.FINAL_REVIEW_DUE, date(2025, 6, 30)),
+        (rules.MEASURE_END, date(2025, 6, 30)),
+    ]
+    end = scene.reminders("sw")[1]
+    assert end.text == (
+        "Fin prévue de la mesure AVDL – hors DALO le 30/06/2025 : renouveler ou terminer."
+    )
+    # A refused renewal leaves it: the measure is still to be ended.
+    refused = support.renew_measure(
+        scene.database,
+        actor=scene.actors["sw"],
+        measure_id=measure.measure_id,
+        version=measure.version,
+        decided_on=date(2025, 6, 10),
+        months=3,
+        decision="refused",
+        today=TODAY,
+    )
+    assert rules.MEASURE_END in [r.code for r in scene.reminders("sw")]
+    # A granted renewal moves the planned end beyond the horizon.
+    renewed = support.renew_measure(
+        scene.database,
+        actor=scene.actors["sw"],
+        measure_id=measure.measure_id,
+        version=refused.version,
+        decided_on=date(2025, 6, 12),
+        months=3,
+        today=TODAY,
+    )
+    assert [(r.code, r.due) for r in scene.reminders("sw")] == [
+        (rules.REVIEW_DUE, date(2025, 7, 1))
+    ]
+    assert due(scene.reminders("sw", horizon_days=120))[-1] == (
+        rules.MEASURE_END,
+        date(2025, 9, 30),
+        False,
+    )
+    # Ended: no end to plan any more (only its final review is left to write).
+    support.end_measure(
+        scene.database,
+        actor=scene.actors["sw"],
+        measure_id=measure.measure_id,
+        version=renewed.version,
+        end=date(2025, 6, 14),
+        outcome="goals_met",
+        destination="social_housing",
+        today=TODAY,
+    )
+    assert [(r.code, r.due) for r in scene.reminders("sw", horizon_days=120)] == [
+        (rules.FINAL_REVIEW_DUE, date(2025, 6, 14))
+    ]
+
+
+def test_a_diagnostic_is_to_conclude_without_review(scene: Scene) -> None:
+    household = scene.household("A-4", "IML")
+    diagnostic = _open_avdl(
+        scene, household, kind="diagnostic", start=date(2025, 5, 2), planned_months=1
+    )
+    [reminder] = scene.reminders("sw")
+    assert (reminder.code, reminder.due, reminder.overdue) == (
+        rules.DIAGNOSTIC_END,
+        date(2025, 6, 1),
+        True,
+    )
+    assert reminder.text == "Diagnostic à conclure : fin prévue le 01/06/2025."
+    support.end_measure(
+        scene.database,
+        actor=scene.actors["sw"],
+        measure_id=diagnostic.measure_id,
+        version=diagnostic.version,
+        end=date(2025, 6, 3),
+        conclusion=vocabulary.DIAGNOSTIC_CONCLUSION.codes[0],
+        today=TODAY,
+    )
+    assert scene.reminders("sw") == []
+
+
+def test_todos_listed_for_whom_they_are_until_done(scene: Scene) -> None:
+    household = scene.household("A-5", "IML")
+    sw, coord = scene.actors["sw"], scene.actors["coord"]
+    mine = todos.add_todo(
+        scene.database,
+        actor=sw,
+        household_id=household,
+        due_on=date(2025, 6, 20),
+        text="Rappeler le CCAS",
+        today=TODAY,
+    )
+    personal = todos.add_todo(
+        scene.database, actor=sw, due_on=date(2025, 6, 1), text="Préparer la réunion", today=TODAY
+    )
+    # Assigned by the coordinator to a colleague outside the household's caseload.
+    lent = todos.add_todo(
+        scene.database,
+        actor=coord,
+        household_id=household,
+        due_on=date(2025, 6, 18),
+        text="Accompagner Mme à la CAF",
+        assigned_to=scene.user("sw2"),
+        today=TODAY,
+    )
+    assert scene.reminders("sw") == []  # the home panel does not list to-dos
+    found = scene.reminders("sw", todos=True)
+    assert [(r.text, r.due, r.overdue, r.in_caseload) for r in found] == [
+        ("Préparer la réunion", date(2025, 6, 1), True, True),
+        ("Accompagner Mme à la CAF", date(2025, 6, 18), False, False),  # sw2's work
+        ("Rappeler le CCAS", date(2025, 6, 20), False, True),
+    ]
+    assert (found[0].household_id, found[0].record, found[0].record_id) == (
+        None,
+        rules.TODO_RECORD,
+        personal.todo_id,
+    )
+    assert (found[1].worker, found[1].household_reference) == ("sw2", "A-5")
+    assert {rules.kind_of(r.code) for r in found} == {rules.KIND_TODO}
+    # sw2 sees what is assigned to them, though the household is not in their caseload.
+    [theirs] = scene.reminders("sw2", todos=True)
+    assert (theirs.record_id, theirs.in_caseload) == (lent.todo_id, True)
+    # The team sees the household's to-dos, not sw's personal one.
+    assert [r.record_id for r in scene.reminders("coord", todos=True)] == [
+        lent.todo_id,
+        mine.todo_id,
+    ]
+    # One file: every to-do of the household, whoever holds it.
+    assert [r.record_id for r in scene.reminders("sw", household_id=household, todos=True)] == [
+        lent.todo_id,
+        mine.todo_id,
+    ]
+    # Done: gone.
+    todos.complete_todo(
+        scene.database, actor=sw, todo_id=mine.todo_id, version=mine.version, today=TODAY
+    )
+    todos.complete_todo(
+        scene.database, actor=sw, todo_id=personal.todo_id, version=personal.version, today=TODAY
+    )
+    assert [r.record_id for r in scene.reminders("sw", todos=True)] == [lent.todo_id]
+
+
+def test_the_agenda_is_quiet_before_the_go_live_date(scene: Scene) -> None:
+    _association(scene)
+    household = scene.household("A-6", "IML")
+    _log(scene, household, "office", date(2025, 5, 2), next_appointment_on=date(2025, 5, 20))
+    _open_avdl(scene, household, start=date(2024, 10, 1))  # review 01/01, end 31/03
+    _open_avdl(scene, household, kind="diagnostic", start=date(2025, 4, 2), planned_months=1)
+    todos.add_todo(
+        scene.database,
+        actor=scene.actors["sw"],
+        household_id=household,
+        due_on=date(2025, 5, 30),
+        text="Dossier FSL",
+        today=TODAY,
+    )
+    assert {r.code for r in scene.reminders("sw", todos=True)} == {
+        rules.APPOINTMENT,
+        rules.REVIEW_DUE,
+        rules.FINAL_REVIEW_DUE,
+        rules.MEASURE_END,
+        rules.DIAGNOSTIC_END,
+        rules.TODO,
+    }
+    scene.set_go_live(date(2025, 6, 1))
+    assert scene.reminders("sw", todos=True) == []
+    # What falls on or after the go-live date is raised again.
+    todos.add_todo(
+        scene.database,
+        actor=scene.actors["sw"],
+        household_id=household,
+        due_on=date(2025, 6, 1),
+        text="Appeler le bailleur",
+        today=TODAY,
+    )
+    assert [r.text for r in scene.reminders("sw", todos=True)] == ["Appeler le bailleur"]
+
+
+def test_a_host_sees_the_accompaniment_of_their_residents_only(scene: Scene) -> None:
+    resident = scene.household("A-7", "PF")
+    scene.contract(resident, "PF-1", "residence_agreement")
+    other = scene.household("A-8", "IML")
+    for household in (resident, other):
+        _log(scene, household, "office", date(2025, 6, 2), next_appointment_on=TODAY)
+    assert [r.household_reference for r in scene.reminders("host")] == ["A-7"]
+    assert [r.household_reference for r in scene.reminders("coord")] == ["A-7", "A-8"]
+
+
+def _accompaniment(scene: Scene, reference: str) -> None:
+    household = scene.household(reference, "IML")
+    _log(scene, household, "office", date(2025, 6, 2), next_appointment_on=TODAY)
+    _open_avdl(scene, household)
+    todos.add_todo(
+        scene.database,
+        actor=scene.actors["sw"],
+        household_id=household,
+        due_on=TODAY,
+        text="Dossier FSL",
+        today=TODAY,
+    )
+    todos.add_todo(scene.database, actor=scene.actors["sw"], due_on=TODAY, text="Perso")
+
+
+@pytest.mark.parametrize("login", ["system", "coord", "sw"])
+def test_the_agenda_costs_the_same_whatever_the_households(
+    scene: Scene, count_statements: Callable[[Any], Any], login: str
+) -> None:
+    _accompaniment(scene, "C-1")
+    with count_statements(scene.database.engine) as one:
+        few = scene.reminders(login, todos=True)
+    _accompaniment(scene, "C-2")
+    with count_statements(scene.database.engine) as two:
+        more = scene.reminders(login, todos=True)
+    assert two.count == one.count
+    assert len(more) > len(few) > 0

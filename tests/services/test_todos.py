@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from desktop_app.domain.errors import InvalidInput, RefusedError
 from desktop_app.paths import DatabaseTarget
@@ -14,7 +14,9 @@ from desktop_app.persistence import models as m
 from desktop_app.services.todos import (
     DONE,
     add_todo,
+    assignee_choices,
     complete_todo,
+    household_for_todo,
     list_todos,
     reopen_todo,
     update_todo,
@@ -176,3 +178,39 @@ def test_todo_input_refused(scene: Scene) -> None:
     )
     with pytest.raises(RefusedError, match="n'existe pas"):
         complete_todo(scene.database, actor=sw, todo_id=999_999, version=1)
+
+
+# ------------------------------------------------------------------ the to-do dialog's reads
+
+
+def test_assignees_are_the_active_accounts_that_note_todos(scene: Scene) -> None:
+    roles = {
+        "sw": "social_worker",
+        "sw2": "social_worker",
+        "coord": "coordinator",
+        "secr": "secretary",
+        "intern": "intern",
+    }
+    with scene.database.begin_write() as c:
+        for login, role in roles.items():
+            c.execute(insert(m.UserRole).values(user_id=scene.ids[login], role=role))
+        c.execute(
+            update(m.UserAccount).where(m.UserAccount.id == scene.ids["sw2"]).values(active=False)
+        )
+    choices = assignee_choices(scene.database, actor=scene.actors["sw"], on=TODAY)
+    # By name; the intern notes no to-do, the disabled account is gone.
+    assert [(c.user_id, c.name) for c in choices] == [
+        (scene.ids["sw"], "Claire Martin"),
+        (scene.ids["secr"], "Marc Roux"),
+        (scene.ids["coord"], "Sophie Leroy"),
+    ]
+
+
+def test_a_todo_names_its_household_by_reference(scene: Scene) -> None:
+    sw = scene.actors["sw"]
+    assert household_for_todo(scene.database, actor=sw, reference=" m-1 ") == scene.ids["m1"]
+    for reference, actor in (("M-9", sw), ("M-1", scene.actors["host2"])):
+        with pytest.raises(InvalidInput) as refused:
+            household_for_todo(scene.database, actor=actor, reference=reference)
+        assert codes(refused.value) == ["todo.household_unknown"]
+        assert refused.value.issues[0].field == "household_id"

@@ -4,9 +4,11 @@ The demonstration association (size S, a fixed today) is exported with `export_w
 file imported with `import_workbook` into an empty database that only has the same user
 accounts (accounts are not in the workbook: an association creates them before migrating, and
 the Référent column names them), then both databases are compared through the services on the
-same day: the households (references, members, stays), each contract's balance and debt, and
-the arrears level of every contract in arrears. Exporting the imported database gives the same
-file again, and importing that file into it changes nothing.
+same day: the households (references, members, stays), each contract's balance and debt, the
+arrears level of every contract in arrears, and the accompaniment: every household's measures
+(dates, programme, funder, planned end, current phase, outcome) and contacts (date, kind,
+duration, worker, themes). Exporting the imported database gives the same file again, and
+importing that file into it changes nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.permissions import SYSTEM_ACTOR
@@ -165,6 +167,83 @@ def _levels(database: Database) -> dict[tuple[str, str], str]:
     }
 
 
+def _measures(database: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Per household reference: its measures as the workbook carries them, sorted."""
+
+    def read(session: Session) -> dict[str, list[tuple[object, ...]]]:
+        renewed = {
+            measure_id: months
+            for measure_id, months in session.execute(
+                select(m.MeasureRenewal.measure_id, func.sum(m.MeasureRenewal.months))
+                .where(m.MeasureRenewal.decision == "granted")
+                .group_by(m.MeasureRenewal.measure_id)
+            )
+        }
+        phases: dict[int, str] = {}
+        for measure_id, phase in session.execute(
+            select(m.MeasurePhase.measure_id, m.MeasurePhase.phase).order_by(
+                m.MeasurePhase.measure_id, m.MeasurePhase.from_date
+            )
+        ):
+            phases[measure_id] = phase
+        found: dict[str, list[tuple[object, ...]]] = {}
+        for measure, reference, programme, funder in session.execute(
+            select(m.SupportMeasure, m.Household.reference, m.Programme.name, m.Funder.name)
+            .join(m.Household, m.Household.id == m.SupportMeasure.household_id)
+            .join(m.Programme, m.Programme.id == m.SupportMeasure.programme_id)
+            .outerjoin(m.Funder, m.Funder.id == m.SupportMeasure.funder_id)
+        ):
+            found.setdefault(reference, []).append(
+                (
+                    measure.kind,
+                    measure.start_date,
+                    measure.end_date,
+                    programme,
+                    funder,
+                    measure.planned_months + int(renewed.get(measure.id) or 0),
+                    phases.get(measure.id),
+                    measure.target_public,
+                    measure.referrer,
+                    measure.prescribed_on,
+                    measure.outcome,
+                    measure.destination,
+                    measure.conclusion,
+                )
+            )
+        return {reference: sorted(rows, key=str) for reference, rows in found.items()}
+
+    return database.run_read(read)
+
+
+def _contacts(database: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Per household reference: its contacts (date, kind, duration, worker, themes), sorted."""
+
+    def read(session: Session) -> dict[str, list[tuple[object, ...]]]:
+        themes: dict[int, list[str]] = {}
+        for contact_id, theme in session.execute(
+            select(m.ContactTheme.contact_id, m.ContactTheme.theme)
+        ):
+            themes.setdefault(contact_id, []).append(theme)
+        found: dict[str, list[tuple[object, ...]]] = {}
+        for contact, reference, worker in session.execute(
+            select(m.Contact, m.Household.reference, m.UserAccount.login)
+            .join(m.Household, m.Household.id == m.Contact.household_id)
+            .outerjoin(m.UserAccount, m.UserAccount.id == m.Contact.worker_id)
+        ):
+            found.setdefault(reference, []).append(
+                (
+                    contact.held_on,
+                    contact.kind,
+                    contact.minutes,
+                    worker,
+                    tuple(sorted(themes.get(contact.id, ()))),
+                )
+            )
+        return {reference: sorted(rows, key=str) for reference, rows in found.items()}
+
+    return database.run_read(read)
+
+
 def _differences(left: dict[object, object], right: dict[object, object]) -> list[str]:
     keys = sorted(set(left) | set(right), key=str)
     return [
@@ -197,6 +276,12 @@ def test_demo_exported_then_imported_into_an_empty_database_is_the_same(
     levels = _levels(trip.source)
     assert len(set(levels.values())) > 1
     assert _differences(levels, _levels(trip.target)) == []  # type: ignore[arg-type]
+    # AND the same measures and contacts in every household
+    measures, contacts = _measures(trip.source), _contacts(trip.source)
+    assert sum(len(rows) for rows in measures.values()) == trip.exported.rows("Mesures") > 50
+    assert sum(len(rows) for rows in contacts.values()) == trip.exported.rows("Entretiens") > 100
+    assert _differences(measures, _measures(trip.target)) == []  # type: ignore[arg-type]
+    assert _differences(contacts, _contacts(trip.target)) == []  # type: ignore[arg-type]
     # WHEN the imported database is exported, and the first file imported into it again
     again = export_workbook(trip.target, actor=SYSTEM_ACTOR, path=tmp_path / "again.xlsx")
     report = import_workbook(trip.target, actor=SYSTEM_ACTOR, path=trip.workbook, today=TODAY)

@@ -119,6 +119,7 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
         "Coordonnées et droits",
         "Partenaires",
         "Parcours",
+        window.tr("Support"),  # « Accompagnement » (the French catalogue)
         "Logement et contrat",
         "Compte",
         "Documents",

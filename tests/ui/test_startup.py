@@ -19,7 +19,7 @@ from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
 from tests.ui.fakes import ScriptedDialogs
 
-TIMEOUT = 20_000
+TIMEOUT = 60_000  # the S demonstration with three years of accounts takes ~15 s alone
 
 
 @pytest.fixture

@@ -515,6 +515,11 @@ _SHEET_DESCRIPTIONS: Final = {
         "Un mouvement importé ne se modifie plus : pour le corriger, ajoutez une ligne "
         "« Annulation » qui le cite (Référence annulée, Motif)."
     ),
+    "Mesures": (
+        "Une ligne par mesure d'accompagnement d'un ménage (AVDL, ASLL, diagnostic…) ; elle "
+        "relève du dispositif du séjour du ménage à son début."
+    ),
+    "Entretiens": "Une ligne par entretien ou contact avec un ménage (ou à son sujet).",
 }
 _RULES: Final = (
     "Ce classeur sert à importer dans Seuil les données de l'association : une feuille par "
@@ -552,6 +557,12 @@ _HINTS: Final = {
     ("Mouvements", "reversed_reference"): "pour une Annulation : la Référence du mouvement annulé",
     ("Mouvements", "reason"): "pour une Annulation : pourquoi",
     ("Mouvements", "first_default_on"): "pour un Solde de reprise débiteur",
+    ("Mesures", "household"): "Référence d'un ménage de la feuille Ménages",
+    ("Mesures", "planned_months"): "renouvellements compris",
+    ("Mesures", "funder"): "nom du financeur, créé s'il est inconnu",
+    ("Entretiens", "household"): "Référence d'un ménage de la feuille Ménages",
+    ("Entretiens", "themes"): "thèmes de la liste des paramètres, séparés par « ; »",
+    ("Entretiens", "worker"): "identifiant ou nom d'un compte de Seuil",
 }
 """What a column holds, when its heading and kind do not say it all."""
 _NOTICE_HEADERS: Final = (
@@ -672,6 +683,25 @@ EXAMPLES: Final[Mapping[str, Mapping[str, object]]] = {
         "period_month": date(2025, 4, 1),
         "type": "call",
         "amount": 50_000,
+    },
+    "Mesures": {
+        "household": "M-0001",
+        "kind": "avdl_non_dalo",
+        "phase": "towards",
+        "target_public": "shelter_leavers",
+        "referrer": "siao",
+        "prescribed_on": date(2025, 3, 1),
+        "start": date(2025, 3, 15),
+        "planned_months": 6,
+        "funder": "FNAVDL",
+    },
+    "Entretiens": {
+        "household": "M-0001",
+        "held_on": date(2025, 4, 2),
+        "kind": "home_visit",
+        "minutes": 60,
+        "themes": "Accès au logement ; Budget / dettes",
+        "worker": "Camille Martin",
     },
 }
 """One typical row per sheet, as `write_workbook` takes them (shown in the Notice)."""

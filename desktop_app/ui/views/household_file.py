@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -47,8 +48,19 @@ from desktop_app.ui.views.household_tabs.contact import ContactTab
 from desktop_app.ui.views.household_tabs.contracts import ContractsTab
 from desktop_app.ui.views.household_tabs.documents import DocumentsTab
 from desktop_app.ui.views.household_tabs.partners import PartnersTab
+from desktop_app.ui.views.household_tabs.support import SupportTab
 
-TabWidget = CompositionTab | ContactTab | PartnersTab | ContractsTab | DocumentsTab | AccountTab
+TabWidget = (
+    CompositionTab
+    | ContactTab
+    | PartnersTab
+    | ContractsTab
+    | DocumentsTab
+    | AccountTab
+    | SupportTab
+)
+# Logs a contact from anywhere in the household file (the Accompagnement tab's form).
+LOG_CONTACT_SHORTCUT = "Ctrl+Shift+C"
 
 
 class HouseholdFileWindow(QWidget):
@@ -92,6 +104,17 @@ class HouseholdFileWindow(QWidget):
         self.tabs.addTab(self.contact_tab, self.tr("Contact and rights"))
         self.tabs.addTab(self.partners_tab, self.tr("Partners"))
         self.tabs.addTab(self._path_page(), self.tr("Path"))
+        self.support_tab: SupportTab | None = None
+        if may_ever(workspace.actor, "support.read"):
+            support = SupportTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+            self.tabs.addTab(support, self.tr("Support"))
+            # Not this household's support (another caseload): the tab goes away.
+            support.unavailable.connect(
+                lambda _text: self.tabs.setTabVisible(self.tabs.indexOf(support), False)
+            )
+            self.support_tab = support
+            if may_ever(workspace.actor, "support.write"):
+                QShortcut(QKeySequence(LOG_CONTACT_SHORTCUT), self, self.log_contact)
         self.tabs.addTab(self.contracts_tab, self.tr("Housing and contract"))
         self.account_tab: AccountTab | None = None
         if may_ever(workspace.actor, "ledger.read_status") or may_ever(
@@ -235,7 +258,17 @@ class HouseholdFileWindow(QWidget):
             self.contracts_tab,
             self.documents_tab,
         )
+        if self.support_tab is not None:
+            tabs = (*tabs, self.support_tab)
         return tabs if self.account_tab is None else (*tabs, self.account_tab)
+
+    def log_contact(self) -> None:
+        """Show the Accompagnement tab and its contact form (the shortcut's action)."""
+        if self.support_tab is not None and self.tabs.isTabVisible(
+            self.tabs.indexOf(self.support_tab)
+        ):
+            self.tabs.setCurrentWidget(self.support_tab)
+            self.support_tab.ask_contact()
 
     def load_notes(self, reason: str | None) -> None:
         """Notes the reader may see (a reason makes it a justified access)."""
