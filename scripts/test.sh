@@ -23,8 +23,10 @@ step "set-up" bash scripts/setup.sh test || { echo "La préparation a échoué."
 step "ruff" bash -c "\"$VENV/bin/ruff\" check . && \"$VENV/bin/ruff\" format --check ."
 step "mypy" "$VENV/bin/mypy"
 step "lint-imports" "$VENV/bin/lint-imports"
-step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25 -m "not postgres"
-# The slow tests build large demonstration files on SQLite: run once, in the step above.
+step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25 -m "not postgres and not slow"
+# The slow tests build large demonstrations on SQLite and time them in CPU seconds: they run
+# one at a time, so a neighbour sharing the two cores does not inflate what they measure.
+step "pytest -m slow (SQLite, one at a time)" "$VENV/bin/pytest" --durations=10 -m "slow and not postgres"
 step "pytest -m db (PostgreSQL)" bash scripts/with_postgres.sh "$VENV/bin/pytest" -m "db and not slow" --durations=10
 
 if [ ${#failed[@]} -gt 0 ]; then
