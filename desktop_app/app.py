@@ -113,6 +113,7 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
         sections.append(households)
         agenda = AgendaView(workspace, tasks=tasks, dialogs=dialogs)
         agenda.open_household.connect(open_file)
+        agenda.open_account.connect(lambda household_id: open_file(household_id, account=True))
         sections.append(agenda)
         sections.append(PartnersView(workspace, tasks=tasks, dialogs=dialogs))
         if may_ever(workspace.actor, "ledger.read_status"):
@@ -121,6 +122,7 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
             sections.append(rents)
         reminders = RemindersPanel(workspace, tasks=tasks, dialogs=dialogs)
         reminders.open_household.connect(open_file)
+        reminders.open_account.connect(lambda household_id: open_file(household_id, account=True))
         home.add_reminders(reminders)
         reminders.load()
         reminders_panel = reminders

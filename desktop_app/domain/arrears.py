@@ -65,6 +65,8 @@ STATUSES: Final = (
 CAF_REPORT: Final = "arrears.caf_report"
 CAF_PLAN: Final = "arrears.caf_plan"
 CCAPEX_REFERRAL: Final = "arrears.ccapex_referral"
+# The next instalment of the episode's repayment plan, closed by the household's payment (§7).
+INSTALMENT: Final = "arrears.instalment"
 CLOSED_BY: Final[Mapping[str, str]] = {
     CAF_REPORT: "caf_report",
     CAF_PLAN: "repayment_plan",
@@ -251,6 +253,29 @@ def _level(
     return level
 
 
+def _episode_debts(
+    terms: Sequence[Term], credits: Sequence[Credit], days: Sequence[date], grace: int
+) -> dict[int, Debt]:
+    """The debt on each of ``days`` (indexes) of the running episode, the last day included.
+
+    Only the running episode matters: walk back from the last day while something is in
+    default (most contracts owe nothing, and an episode is short beside the whole history).
+    Without debt on the last day, that day alone.
+    """
+    last = len(days) - 1
+    debts = {last: debt_on(terms, credits, days[last], grace)}
+    if debts[last].debt <= 0:
+        return debts
+    index = last
+    while index > 0:
+        before = debt_on(terms, credits, days[index - 1], grace)
+        if before.debt <= 0:
+            break
+        index -= 1
+        debts[index] = before
+    return debts
+
+
 def ladder(
     terms: Sequence[Term],
     credits: Sequence[Credit],
@@ -272,13 +297,11 @@ def ladder(
     for key in _RULE_KEYS:
         events.update(params.changes(key))
     days = sorted(day for day in events if day <= on)
-    debts = [debt_on(terms, credits, day, grace) for day in days]
-    final = debts[-1]
+    debts = _episode_debts(terms, credits, days, grace)
+    final = debts[len(days) - 1]
     if final.debt <= 0:
         return Ladder(on, "none", 0, 0, None, None, ())
-    start = len(days) - 1
-    while start > 0 and debts[start - 1].debt > 0:
-        start -= 1
+    start = min(debts)
     episode_start = days[start]
     first_due = debts[start].oldest_due or episode_start
     reached: dict[int, date] = {}
@@ -417,6 +440,37 @@ def plan_kept(plan: Action, account: ContractAccount, on: date, grace_days: int)
     return paid >= owed
 
 
+def unpaid_instalment(plan: Action, account: ContractAccount, on: date) -> Instalment | None:
+    """The earliest instalment of ``plan`` the household's payments do not cover on ``on``.
+
+    As `plan_kept` reads a plan: the payments posted from the plan's date up to ``on`` first
+    pay the household share of each term due after the plan date, then the instalments in
+    order. Instalment k is paid when they reach instalments 1..k plus the terms due on or
+    before its due date. None when every instalment is paid (the reminder is closed).
+    """
+    paid = sum(
+        credit.amount
+        for credit in account.credits
+        if credit.ref in account.household_refs
+        and credit.posted_on >= plan.on
+        and _live(credit.posted_on, credit.cancelled_on, on)
+    )
+    owed_instalments = 0
+    for item in sorted(plan.instalments, key=lambda instalment: instalment.due):
+        owed_instalments += item.amount
+        owed_terms = 0
+        for term in account.terms:
+            if term.due <= plan.on or term.due > item.due:
+                continue
+            if not _live(term.posted_on, term.cancelled_on, on):
+                continue
+            share = _shares_on(account.shares, term.due).share
+            owed_terms += min(term.amount, share) if term.period is not None else term.amount
+        if paid < owed_instalments + owed_terms:
+            return item
+    return None
+
+
 def episode_plan(actions: Sequence[Action], result: Ladder) -> Action | None:
     """The repayment plan of the running episode: the latest agreed on or before the day.
 
@@ -511,7 +565,8 @@ def reminders(account: ContractAccount, result: Ladder, params: Parameters) -> t
       the association on d₂ or, under the rules from 01/01/2027, in every case;
     - plan to the CAF, due 6 months after a CAF report made under the rules until 2026;
     - CCAPEX referral, due the day level 3 was reached (no summons until 2 months after it),
-      paused while an overindebtedness procedure runs.
+      paused while an overindebtedness procedure runs;
+    - the earliest unpaid instalment of the episode's repayment plan (`unpaid_instalment`).
 
     Each is closed by its action (`CLOSED_BY`) recorded in the episode up to the day; one
     due before the go-live date is not raised. Upcoming ones are listed too, not overdue.
@@ -547,6 +602,10 @@ def reminders(account: ContractAccount, result: Ladder, params: Parameters) -> t
         and not answered(CCAPEX_REFERRAL)
     ):
         due.append((CCAPEX_REFERRAL, reached_ccapex))
+    plan = episode_plan(account.actions, result)
+    instalment = None if plan is None else unpaid_instalment(plan, account, on)
+    if instalment is not None:
+        due.append((INSTALMENT, instalment.due))
     go_live = go_live_date(params.get("go_live_date", on))
     return tuple(
         Reminder(code, day, day < on, message(code, due=format_date(day)))

@@ -648,6 +648,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     "arrears.ccapex_referral": (
         "Saisir la CCAPEX (seuil atteint le {due}) : pas d'assignation moins de deux mois après."
     ),
+    "arrears.instalment": (
+        "Plan d'apurement : échéance du {due} à régler, en plus du loyer courant."
+    ),
     # Ledger: charges
     "charges.month_too_far": (
         "Le mois {month} est trop éloigné : on génère au plus le mois suivant ({latest})."

@@ -18,7 +18,9 @@ it; nothing here is stored. The service finds the due dates; these rules decide:
   reminders go with the same team view, to those who may read the stock.
 - **The agenda** (issue 8) adds the reminders of the accompaniment: the next appointment
   fixed at a contact, the reviews (bilans) to write or to send, the planned end of a measure
-  (to renew or to end; a diagnostic to conclude) and the manual to-dos. Each reminder belongs
+  (to renew or to end; a diagnostic to conclude), the arrears ladder's steps (CAF report,
+  plan to the CAF, CCAPEX referral, the next instalment of a repayment plan) and the manual
+  to-dos. Each reminder belongs
   to one **kind** (`kind_of`), the column the agenda sorts its work by.
 - **The week** runs from Monday to Sunday. A reminder sits on the day it is due; in the week
   that holds today, the reminders overdue since an earlier week sit on today's column (still
@@ -78,6 +80,7 @@ KIND_CONTRACT: Final = "contract"
 KIND_PERMIT: Final = "residence_permit"
 KIND_INSURANCE: Final = "insurance"
 KIND_MAIN_LEASE: Final = "main_lease"
+KIND_ARREARS: Final = "arrears"
 KINDS: Final[Mapping[str, str]] = {
     APPOINTMENT: KIND_APPOINTMENT,
     REVIEW_DUE: KIND_REVIEW,
@@ -94,6 +97,8 @@ KINDS: Final[Mapping[str, str]] = {
     MAIN_LEASE_NOTICE: KIND_MAIN_LEASE,
 }
 _SLIDING_PREFIX: Final = "sliding."
+# The arrears ladder's reminders (`domain.arrears`, §4.8) share one kind.
+_ARREARS_PREFIX: Final = "arrears."
 
 OVERDUE: Final = "overdue"
 SOON: Final = "soon"
@@ -163,13 +168,17 @@ def sort_key(due: date, code: str, reference: str | None) -> tuple[date, str, st
 
 
 def kind_of(code: str) -> str:
-    """The kind of work a reminder code belongs to (the bail glissant's codes: ``sliding``).
+    """The kind of work a reminder code belongs to.
+
+    The bail glissant's codes are of kind ``sliding``, the arrears ladder's of ``arrears``.
 
     Raises:
         KeyError: for a code that is no reminder's (a programming error).
     """
     if code.startswith(_SLIDING_PREFIX):
         return KIND_SLIDING
+    if code.startswith(_ARREARS_PREFIX):
+        return KIND_ARREARS
     return KINDS[code]
 
 

@@ -28,6 +28,11 @@ Sources, each one small function (`_SOURCES`):
 - **Measure end**: the planned end of a running measure (start, planned and granted months):
   to renew or to end (a diagnostic: to conclude). A granted renewal moves it, the end closes
   it; a refused renewal leaves it (the measure is still to be ended).
+- **Arrears** (agenda and home panel): the open reminders of the arrears ladder of each
+  contract with a ledger (CAF report, plan to the CAF, CCAPEX referral, the next unpaid
+  instalment of a repayment plan), computed by `domain.arrears.assess` exactly as « Loyers et
+  impayés » shows them; the matching action recorded, or the payment, closes it. They reach
+  those who may see the household's payment situation (``ledger.read_status``).
 - **Manual to-dos** (with ``todos=True``, the agenda): an open to-do, until it is done. As
   every reminder (DOMAIN §7), none due before the go-live date (`services.todos.list_todos`
   itself lists them all).
@@ -56,6 +61,7 @@ from typing import Any, Final
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
+from desktop_app.domain import arrears as ladder
 from desktop_app.domain import reminders as rules
 from desktop_app.domain.counting import DIAGNOSTIC
 from desktop_app.domain.errors import InvalidInput
@@ -73,6 +79,7 @@ from desktop_app.persistence.models import (
     Household,
     HouseholdCoWorker,
     Landlord,
+    LedgerEntry,
     MainLease,
     Membership,
     OccupancyContract,
@@ -85,9 +92,11 @@ from desktop_app.persistence.models import (
     Todo,
     UserAccount,
 )
+from desktop_app.services.arrears import ladder_account, recorded_actions
 from desktop_app.services.authz import require, service_action
 from desktop_app.services.contacts import WITHOUT_HOUSEHOLD
 from desktop_app.services.households import MASK, household_access, scope_filter
+from desktop_app.services.ledger import contract_accounts
 from desktop_app.services.parameters import parameters_in
 from desktop_app.services.support import (
     FINAL,
@@ -101,6 +110,7 @@ from desktop_app.services.support import (
 
 READ: Final = "household.read"
 SUPPORT_READ: Final = "support.read"
+STATUS_READ: Final = "ledger.read_status"
 
 _RUNNING: Final = tuple(code for code in SLIDING_OUTCOME.codes if is_running(code))
 _HLM: Final = "social"
@@ -676,6 +686,39 @@ def _of_measure(
     )
 
 
+def _arrears(scan: _Scan) -> Iterable[ReminderInfo]:
+    """The open reminders of the arrears ladder of every contract with a ledger (§4.8)."""
+    query = scan.of_households(
+        select(
+            OccupancyContract.id.label("contract_id"),
+            Dwelling.reference.label("dwelling"),
+        )
+        .select_from(OccupancyContract)
+        .join(Dwelling, Dwelling.id == OccupancyContract.dwelling_id)
+        .where(exists().where(LedgerEntry.contract_id == OccupancyContract.id)),
+        OccupancyContract.household_id,
+    )
+    rows = scan.session.execute(query).all()
+    ids = [row.contract_id for row in rows]
+    if not ids:
+        return
+    today = scan.window.today
+    accounts = contract_accounts(scan.session, ids, today)
+    actions = recorded_actions(scan.session, ids)
+    for row in rows:
+        account = accounts.get(row.contract_id)
+        if account is None:
+            continue
+        assessment = ladder.assess(
+            ladder_account(account, actions[row.contract_id]), today, scan.parameters
+        )
+        for item in assessment.reminders:
+            if scan.window.raises(item.due):
+                yield scan.reminder(
+                    row, item.code, item.due, rules.CONTRACT, row.contract_id, dwelling=row.dwelling
+                )
+
+
 def _todos(scan: _Scan) -> Iterable[ReminderInfo]:
     """The open to-dos the actor sees (module docstring), with a household or personal."""
     if not scan.with_todos:
@@ -732,10 +775,10 @@ def _todos(scan: _Scan) -> Iterable[ReminderInfo]:
         )
 
 
-def _support_readable(
-    session: Session, actor: Actor, found: Sequence[ReminderInfo]
+def _readable(
+    session: Session, actor: Actor, found: Sequence[ReminderInfo], action: str
 ) -> list[ReminderInfo]:
-    """The accompaniment's reminders of the households whose support the actor may read.
+    """The reminders of the households on which the actor may do ``action``.
 
     One decision per household from `support_contexts` (a constant number of statements).
     """
@@ -745,7 +788,7 @@ def _support_readable(
     allowed = {
         household_id
         for household_id, context in contexts.items()
-        if decide(actor, SUPPORT_READ, context).allowed
+        if decide(actor, action, context).allowed
     }
     return [r for r in found if r.household_id in allowed]
 
@@ -760,6 +803,8 @@ _SOURCES: Final[Sequence[Source]] = (
 )
 # Sources of the accompaniment: what they find is kept for who may read it (`support.read`).
 _SUPPORT_SOURCES: Final[Sequence[Source]] = (_appointments, _measures)
+# Sources of the payment situation: kept for who may read it (`ledger.read_status`).
+_STATUS_SOURCES: Final[Sequence[Source]] = (_arrears,)
 
 
 # ------------------------------------------------------------------ the service
@@ -812,11 +857,13 @@ def list_reminders(
             with_todos=todos,
         )
         found = [reminder for source in _SOURCES for reminder in source(scan)]
-        found += _support_readable(
-            session,
-            actor,
-            [reminder for source in _SUPPORT_SOURCES for reminder in source(scan)],
-        )
+        for sources, action in ((_SUPPORT_SOURCES, SUPPORT_READ), (_STATUS_SOURCES, STATUS_READ)):
+            found += _readable(
+                session,
+                actor,
+                [reminder for source in sources for reminder in source(scan)],
+                action,
+            )
         return sorted(
             found,
             key=lambda r: (

@@ -547,6 +547,10 @@
         <source>Main lease</source>
         <translation>Bail principal</translation>
     </message>
+    <message>
+        <source>Rent arrears</source>
+        <translation>Impayé</translation>
+    </message>
 </context>
 <context>
     <name>AgendaView</name>

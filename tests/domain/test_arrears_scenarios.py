@@ -18,6 +18,7 @@ from desktop_app.domain.arrears import (
     CAF_PLAN,
     CAF_REPORT,
     CCAPEX_REFERRAL,
+    INSTALMENT,
     LEVELS,
     MANDATE_CCAPEX,
     OVERINDEBTEDNESS,
@@ -473,10 +474,35 @@ def test_a_plan_broken_when_the_current_rent_is_not_paid() -> None:
     # 15/10: debt 720 − 120 = 600 ≥ 360 two months after d₂ → ccapex
     assessment = ledger.assess(D(2026, 10, 20))
     assert assessment.ladder.level == "ccapex"
+    # the first instalment (05/09) is still unpaid: 120 paid < 60 + September's 180
     assert [(r.code, r.due) for r in assessment.reminders] == [
+        (INSTALMENT, D(2026, 9, 5)),
         (CAF_REPORT, D(2026, 10, 15)),
         (CCAPEX_REFERRAL, D(2026, 10, 15)),
     ]
+
+
+def test_the_next_instalment_is_reminded_until_it_is_paid() -> None:
+    ledger = a_with_plan()
+    # 20/08, the plan's day: the first instalment, 05/09, is the one to come (not overdue)
+    assessment = ledger.assess(D(2026, 8, 20))
+    assert [(r.code, r.due, r.overdue) for r in assessment.reminders if r.code == INSTALMENT] == [
+        (INSTALMENT, D(2026, 9, 5), False)
+    ]
+    assert any("05/09/2026" in r.text for r in assessment.reminders if r.code == INSTALMENT)
+    # 08/09: 240 paid ≥ 60 + September's share 180: the next one, 05/10, is reminded
+    ledger.pay(D(2026, 9, 8), 24_000)
+    assert (INSTALMENT, D(2026, 10, 5)) in ledger.reminders(D(2026, 9, 10))
+    # 20/10 without an October payment: 05/10 is overdue (240 < 120 + 360)
+    overdue = [r for r in ledger.assess(D(2026, 10, 20)).reminders if r.code == INSTALMENT]
+    assert [(r.due, r.overdue) for r in overdue] == [(D(2026, 10, 5), True)]
+
+
+def test_a_plan_paid_in_full_raises_no_instalment_reminder() -> None:
+    ledger = a_with_plan(24_000, 24_000, 24_000, 24_000)
+    ledger.pay(D(2027, 1, 8), 24_000)
+    ledger.pay(D(2027, 2, 8), 24_000)
+    assert all(code != INSTALMENT for code, _due in ledger.reminders(D(2027, 2, 20)))
 
 
 def test_a_bounced_cheque_breaks_the_plan() -> None:

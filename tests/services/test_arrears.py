@@ -12,16 +12,20 @@ from openpyxl import load_workbook
 from sqlalchemy import insert
 
 from desktop_app import cli
+from desktop_app.domain import reminders as rules
+from desktop_app.domain.arrears import CAF_REPORT, CCAPEX_REFERRAL, INSTALMENT
 from desktop_app.domain.periods import add_months
 from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
 from desktop_app.paths import resolve_database
 from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
 from desktop_app.services.arrears import arrears_list
+from desktop_app.services.arrears_actions import InstalmentInput, record_action
 from desktop_app.services.charges import generate_month
 from desktop_app.services.contracts import RateInput, create_contract
 from desktop_app.services.households import MemberInput, create_household
 from desktop_app.services.ledger import post_entry
+from desktop_app.services.reminders import list_reminders
 from desktop_app.services.stays import open_stay
 from desktop_app.services.system import open_workspace
 
@@ -181,3 +185,83 @@ def test_the_rules_are_read_from_the_database_with_their_dates(ledger) -> None:
     assert params.get("arrears.caf_fixed_threshold", date(2026, 12, 31)) is None
     assert params.get("arrears.caf_fixed_threshold", date(2027, 1, 1)) == 45_000
     assert params.get("winter_truce.start", date(2027, 1, 1)) == "11-01"
+
+
+def _arrears_reminders(db: Database, actor: Actor, today: date) -> list[tuple[str, date, bool]]:
+    return [
+        (reminder.code, reminder.due, reminder.overdue)
+        for reminder in list_reminders(db, actor=actor, today=today)
+        if rules.kind_of(reminder.code) == rules.KIND_ARREARS
+    ]
+
+
+def test_the_ladders_reminders_reach_the_agenda_until_their_action(ledger) -> None:
+    db, contract, _ = ledger
+    today = date(2026, 10, 20)
+    # d₂ 15/08 (tiers payant): CAF report by 15/10; CCAPEX reached 15/10 (as the list says)
+    [line] = arrears_list(db, actor=SYSTEM_ACTOR, on=today)
+    expected = [(r.code, r.due, r.overdue) for r in line.assessment.reminders]
+    assert expected == [
+        (CAF_REPORT, date(2026, 10, 15), True),
+        (CCAPEX_REFERRAL, date(2026, 10, 15), True),
+    ]
+    assert _arrears_reminders(db, SYSTEM_ACTOR, today) == expected
+    [first] = [
+        r for r in list_reminders(db, actor=SYSTEM_ACTOR, today=today) if r.code == CAF_REPORT
+    ]
+    assert (first.record, first.record_id, first.household_reference) == (
+        rules.CONTRACT,
+        contract,
+        "M-00001",
+    )
+    assert first.dwelling_reference == "LOG-A"
+    # the CAF report recorded closes its reminder, the referral stays
+    record_action(
+        db,
+        actor=SYSTEM_ACTOR,
+        contract_id=contract,
+        kind="caf_report",
+        action_date=date(2026, 10, 19),
+        today=today,
+    )
+    assert _arrears_reminders(db, SYSTEM_ACTOR, today) == [
+        (CCAPEX_REFERRAL, date(2026, 10, 15), True)
+    ]
+
+
+def test_an_instalment_is_reminded_until_the_household_pays(ledger) -> None:
+    db, contract, _ = ledger
+    today = date(2026, 10, 20)
+    record_action(
+        db,
+        actor=SYSTEM_ACTOR,
+        contract_id=contract,
+        kind="repayment_plan",
+        action_date=date(2026, 10, 20),
+        instalments=[InstalmentInput(date(2026, 11, 5), 10_000)],
+        today=today,
+    )
+    # the November share (180, due 05/11) and the instalment (100): 280 to pay by 05/11
+    assert (INSTALMENT, date(2026, 11, 5), False) in _arrears_reminders(db, SYSTEM_ACTOR, today)
+    post_entry(
+        db,
+        actor=SYSTEM_ACTOR,
+        contract_id=contract,
+        kind="household_payment",
+        amount=28_000,
+        posted_on=today,
+        today=today,
+    )
+    assert all(code != INSTALMENT for code, *_ in _arrears_reminders(db, SYSTEM_ACTOR, today))
+
+
+def test_the_ladders_reminders_need_the_payment_situation(ledger) -> None:
+    db, _, _ = ledger
+    today = date(2026, 10, 20)
+    coordinator = Actor(user_id=None, login="co", grants=(Grant("coordinator"),))
+    assert [code for code, *_ in _arrears_reminders(db, coordinator, today)] == [
+        CAF_REPORT,
+        CCAPEX_REFERRAL,
+    ]
+    secretary = Actor(user_id=None, login="sec", grants=(Grant("secretary"),))
+    assert _arrears_reminders(db, secretary, today) == []

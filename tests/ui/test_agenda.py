@@ -13,9 +13,12 @@ from PySide6.QtGui import QFont
 from sqlalchemy import insert
 
 from desktop_app.domain import reminders as rules
+from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import models as m
 from desktop_app.services import contacts, support, todos
+from desktop_app.services.charges import generate_month
+from desktop_app.services.contracts import RateInput, create_contract
 from desktop_app.services.system import Workspace
 from desktop_app.ui.application import create_application
 from desktop_app.ui.dialogs.contact import ContactDialog
@@ -315,3 +318,46 @@ def test_logging_a_contact_from_the_agenda(qtbot: Any, agenda: Agenda) -> None:
     assert dialog._household_id == agenda.scene.ids["m1"]
     dialog.reject()
     agenda.wait(qtbot)
+
+
+def test_an_arrears_reminder_opens_the_account(qtbot: Any, agenda: Agenda) -> None:
+    scene, db = agenda.scene, agenda.scene.database
+    ids = scene.ids
+    with db.begin_write() as c:
+        room = c.execute(
+            insert(m.Dwelling).values(
+                reference="CH-2",
+                address="2 rue des Tilleuls",
+                commune="Lyon",
+                programme_id=ids["pension"],
+                residence_id=ids["tilleuls"],
+            )
+        ).inserted_primary_key[0]
+    contract = create_contract(
+        db,
+        actor=SYSTEM_ACTOR,
+        household_id=ids["m2"],
+        dwelling_id=room,
+        kind="residence_agreement",
+        start=date(2026, 3, 1),
+        rate=RateInput(rent=40_000, charges=4_000, expected_benefit=26_000, tiers_payant=True),
+    ).contract_id
+    for month in (3, 4, 5, 6):
+        generate_month(db, actor=SYSTEM_ACTOR, month=date(2026, month, 1), today=TODAY)
+    # Nothing paid: 180 € a month in default from 15/03, 360 € on 15/04 (impayé constitué):
+    # the CAF report is due two months later, today.
+    view = agenda.view(qtbot, "coord")
+    view.scope_combo.setCurrentIndex(view.scope_combo.findData("team"))
+    model = view.list_model
+    rows = [
+        row
+        for row in range(model.rowCount())
+        if (model.reminder(row).record, model.reminder(row).record_id) == (rules.CONTRACT, contract)
+    ]
+    kinds = {model.index(row, 2).data() for row in rows}
+    assert kinds == {in_list("Rent arrears")}
+    texts = [model.reminder(row).text for row in rows]
+    assert "Signaler l'impayé à la CAF au plus tard le 15/06/2026." in texts
+    with qtbot.waitSignal(view.open_account, timeout=TIMEOUT) as opened:
+        view.list_table.activated.emit(model.index(rows[0], 0))
+    assert opened.args == [ids["m2"]]

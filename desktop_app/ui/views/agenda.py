@@ -82,6 +82,7 @@ _KINDS = {
     rules.KIND_PERMIT: QT_TRANSLATE_NOOP("AgendaTableModel", "Residence permit"),
     rules.KIND_INSURANCE: QT_TRANSLATE_NOOP("AgendaTableModel", "Home insurance"),
     rules.KIND_MAIN_LEASE: QT_TRANSLATE_NOOP("AgendaTableModel", "Main lease"),
+    rules.KIND_ARREARS: QT_TRANSLATE_NOOP("AgendaTableModel", "Rent arrears"),
 }
 _DAYS = (
     QT_TRANSLATE_NOOP("AgendaWeekModel", "Mon"),
@@ -309,9 +310,12 @@ class AgendaView(SectionView):
 
     Signals:
         open_household(int): the household whose file to open.
+        open_account(int): the household whose file to open on its account (an arrears
+            reminder).
     """
 
     open_household = Signal(int)
+    open_account = Signal(int)
 
     def __init__(
         self,
@@ -543,7 +547,10 @@ class AgendaView(SectionView):
         if reminder is None:
             return
         if reminder.household_id is not None:
-            self.open_household.emit(reminder.household_id)
+            if rules.kind_of(reminder.code) == rules.KIND_ARREARS:
+                self.open_account.emit(reminder.household_id)
+            else:
+                self.open_household.emit(reminder.household_id)
             return
         if reminder.dwelling_reference is not None:
             self._dialogs.inform(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import reminders as rules
 from desktop_app.domain.errors import KnownError
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.progress import TaskControl
@@ -135,9 +136,12 @@ class RemindersPanel(QWidget):
 
     Signals:
         open_household(int): the household whose file to open.
+        open_account(int): the household whose file to open on its account (an arrears
+            reminder).
     """
 
     open_household = Signal(int)
+    open_account = Signal(int)
 
     def __init__(
         self,
@@ -241,7 +245,10 @@ class RemindersPanel(QWidget):
             return
         reminder = self.model.reminder(index.row())
         if reminder.household_id is not None:
-            self.open_household.emit(reminder.household_id)
+            if rules.kind_of(reminder.code) == rules.KIND_ARREARS:
+                self.open_account.emit(reminder.household_id)
+            else:
+                self.open_household.emit(reminder.household_id)
             return
         self._dialogs.inform(
             self,
