@@ -491,6 +491,11 @@ RECORD = Vocabulary(
         ("liaison_entry", "Cahier de liaison"),
         ("resident_absence", "Absence"),
         ("resident_guest", "Personne hébergée"),
+        ("candidature", "Candidature"),
+        ("candidature_step", "Étape de candidature"),
+        ("housing_application", "Demande de logement social"),
+        ("housing_offer", "Proposition de logement"),
+        ("rehousing", "Relogement"),
     ],
 )
 
@@ -788,6 +793,34 @@ CANDIDATURE_DECISION = Vocabulary(
     ],
 )
 
+CANDIDATURE_STEP = Vocabulary(
+    "candidature_step",
+    [
+        ("interview", "Entretien"),
+        ("visit", "Visite du logement"),
+        ("committee", "Commission d'admission"),
+    ],
+)
+
+APPLICATION_STATUS = Vocabulary(
+    "application_status",
+    [
+        ("active", "En cours"),
+        ("lapsed", "Radiée (non renouvelée)"),
+        ("satisfied", "Satisfaite"),
+        ("cancelled", "Annulée"),
+    ],
+)
+
+OFFER_OUTCOME = Vocabulary(
+    "offer_outcome",
+    [
+        ("accepted", "Acceptée"),
+        ("refused_household", "Refusée par le ménage"),
+        ("refused_commission", "Refusée par la commission d'attribution"),
+    ],
+)
+
 ALL += (
     MEASURE_KIND,
     TARGET_PUBLIC,
@@ -802,4 +835,7 @@ ALL += (
     ABSENCE_KIND,
     REFUSAL_REASON,
     CANDIDATURE_DECISION,
+    CANDIDATURE_STEP,
+    APPLICATION_STATUS,
+    OFFER_OUTCOME,
 )

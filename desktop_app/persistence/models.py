@@ -1440,3 +1440,170 @@ class Todo(Versioned, Base):
         Index(None, "household_id"),
         Index(None, "due_on"),
     )
+
+
+# ------------------------------------------------------------------ admissions and rehousing
+
+
+class Candidature(Versioned, Base):
+    """An SIAO orientation or another request for a programme, a dwelling or a place.
+
+    Its steps (interview, visit, committee) are `CandidatureStep` rows; the decision comes
+    with its date and, for a refusal or no follow-up, a reason (DOMAIN §6.6). An admitted
+    candidature opens the stay (``stay_id``). ``siao_answered_on``: the day the SIAO was
+    answered (the reminder of DOMAIN §7 runs from ``oriented_on`` until a decision).
+    """
+
+    __tablename__ = "candidature"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"))
+    dwelling_id: Mapped[int | None] = mapped_column(ForeignKey("dwelling.id"))
+    residence_id: Mapped[int | None] = mapped_column(ForeignKey("residence.id"))
+    siao_reference: Mapped[str | None] = mapped_column(String(50))
+    oriented_on: Mapped[date] = mapped_column(Date)
+    referrer: Mapped[str | None] = mapped_column(Code)
+    referrer_partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"))
+    entry_situation: Mapped[str | None] = mapped_column(Code)
+    dalo_status: Mapped[str] = mapped_column(Code, default="non_dalo")
+    decision: Mapped[str | None] = mapped_column(Code)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    refusal_reason: Mapped[str | None] = mapped_column(Code)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    siao_answered_on: Mapped[date | None] = mapped_column(Date)
+    stay_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("referrer", v.REFERRER, nullable=True),
+        code_check("entry_situation", v.ENTRY_SITUATION, nullable=True),
+        code_check("dalo_status", v.DALO_STATUS),
+        code_check("decision", v.CANDIDATURE_DECISION, nullable=True),
+        code_check("refusal_reason", v.REFUSAL_REASON, nullable=True),
+        after("decided_on", "oriented_on"),
+        after("siao_answered_on", "oriented_on"),
+        CheckConstraint("(decision IS NULL) = (decided_on IS NULL)", name="decision_with_its_date"),
+        CheckConstraint(
+            "refusal_reason IS NULL OR (decision IS NOT NULL AND decision <> 'admitted')",
+            name="reason_only_for_refusal",
+        ),
+        Index(None, "programme_id", "oriented_on"),
+        Index(None, "household_id"),
+        Index(None, "decision"),
+    )
+
+
+class CandidatureStep(Base):
+    """A step of a candidature: an interview, a visit of the dwelling, the committee."""
+
+    __tablename__ = "candidature_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidature_id: Mapped[int] = mapped_column(ForeignKey("candidature.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(Code)
+    held_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (code_check("kind", v.CANDIDATURE_STEP), Index(None, "candidature_id"))
+
+
+class HousingApplication(Versioned, Base):
+    """A household's social-housing application (demande de logement social) and its DALO.
+
+    ``renewal_due_on``: the day it lapses unless renewed (a year after filing or the last
+    renewal). DALO: the COMED's decision date, whether the priority (PU) was recognised, the
+    appeal; the préfet's time limit runs from the decision (*param*).
+    """
+
+    __tablename__ = "housing_application"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(40))
+    filed_on: Mapped[date] = mapped_column(Date)
+    renewed_on: Mapped[date | None] = mapped_column(Date)
+    renewal_due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(Code, default="active")
+    dalo_filed_on: Mapped[date | None] = mapped_column(Date)
+    comed_decision_on: Mapped[date | None] = mapped_column(Date)
+    dalo_recognised: Mapped[bool | None] = mapped_column(Boolean)
+    dalo_appeal_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        code_check("status", v.APPLICATION_STATUS),
+        UniqueConstraint("number"),
+        after("renewed_on", "filed_on"),
+        after("renewal_due_on", "filed_on"),
+        CheckConstraint("length(number) > 0", name="number_not_empty"),
+        CheckConstraint(
+            "dalo_recognised IS NULL OR comed_decision_on IS NOT NULL",
+            name="recognition_needs_decision",
+        ),
+        Index(None, "household_id"),
+    )
+
+
+class HousingOffer(Versioned, Base):
+    """A housing offer made to a household and its outcome."""
+
+    __tablename__ = "housing_offer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("housing_application.id", ondelete="SET NULL")
+    )
+    offered_on: Mapped[date] = mapped_column(Date)
+    landlord: Mapped[str] = mapped_column(String(200))
+    commune: Mapped[str] = mapped_column(String(100))
+    typology: Mapped[str | None] = mapped_column(Code)
+    rent: Mapped[int | None] = mapped_column(MoneyType)
+    outcome: Mapped[str | None] = mapped_column(Code)
+    outcome_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        code_check("typology", v.TYPOLOGY, nullable=True),
+        code_check("outcome", v.OFFER_OUTCOME, nullable=True),
+        after("outcome_on", "offered_on"),
+        CheckConstraint("(outcome IS NULL) = (outcome_on IS NULL)", name="outcome_with_its_date"),
+        CheckConstraint("rent IS NULL OR rent >= 0", name="rent_not_negative"),
+        Index(None, "household_id"),
+    )
+
+
+class Rehousing(Versioned, Base):
+    """A household rehoused: a lease in its own name signed with a landlord of a sector.
+
+    It ends the stay (``stay_id``) or measure (``measure_id``) with its destination, or, with
+    ``support_continues``, moves the AVDL measure from "vers" to "dans le logement".
+    """
+
+    __tablename__ = "rehousing"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    offer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("housing_offer.id", ondelete="SET NULL")
+    )
+    signed_on: Mapped[date] = mapped_column(Date)
+    landlord: Mapped[str] = mapped_column(String(200))
+    sector: Mapped[str] = mapped_column(Code)
+    commune: Mapped[str | None] = mapped_column(String(100))
+    destination: Mapped[str] = mapped_column(Code)
+    stay_id: Mapped[int | None] = mapped_column(ForeignKey("stay.id", ondelete="SET NULL"))
+    measure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("support_measure.id", ondelete="SET NULL")
+    )
+    support_continues: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    __table_args__ = (
+        code_check("sector", v.SECTOR),
+        code_check("destination", v.DESTINATION),
+        Index(None, "household_id"),
+        Index(None, "signed_on"),
+    )

@@ -14,5 +14,6 @@ REVISIONS: Final[tuple[str, ...]] = (
     "0003_ledger",
     "0004_import",
     "0005_support",
+    "0006_admissions",
 )
 HEAD: Final[str] = REVISIONS[-1]

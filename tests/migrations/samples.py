@@ -93,8 +93,18 @@ RELEASE_COUNTS["0005_support"] = {
     "resident_guest": 1,
     "todo": 2,
 }
+# 0006_admissions: candidatures and their steps, social-housing applications, offers, rehousings.
+RELEASE_COUNTS["0006_admissions"] = {
+    **RELEASE_COUNTS["0005_support"],
+    "parameter": 33,  # the defaults seeded when 0006_admissions was frozen
+    "candidature": 2,
+    "candidature_step": 2,
+    "housing_application": 1,
+    "housing_offer": 2,
+    "rehousing": 1,
+}
 # What `insert_samples` writes at head: every table has rows.
-EXPECTED_COUNTS = RELEASE_COUNTS["0005_support"]
+EXPECTED_COUNTS = RELEASE_COUNTS["0006_admissions"]
 
 # The bytes of the sample documents (one content shared by two documents).
 SAMPLE_CONTENT = b"%PDF-1.4\n% Attestation d'assurance habitation \xe2\x80\x94 exemple\n%%EOF\n"
@@ -574,6 +584,7 @@ def insert_samples(connection: Connection) -> None:  # noqa: PLR0915 - one table
         },
     )
     _insert_support_samples(connection, at)
+    _insert_admission_samples(connection, at)
 
 
 def _insert_support_samples(connection: Connection, at: datetime) -> None:
@@ -807,6 +818,126 @@ def _insert_support_samples(connection: Connection, at: datetime) -> None:
             "due_on": date(2024, 5, 1),
             "text": "Préparer la réunion d'équipe",
             "assigned_to": 2,
+            "version": 1,
+        },
+    )
+
+
+def _insert_admission_samples(connection: Connection, at: datetime) -> None:
+    """Release 0006_admissions: an admitted and a refused candidature, an application, offers."""
+
+    def add(model: type[m.Base], *rows: dict[str, object]) -> None:
+        for row in rows:
+            connection.execute(insert(model).values(**row))
+
+    created = {"created_at": at, "created_by": 1}
+    add(
+        m.Candidature,
+        {
+            **created,
+            "id": 1,
+            "household_id": 1,
+            "programme_id": 1,
+            "dwelling_id": 1,
+            "siao_reference": "SIAO-69-2024-0012",
+            "oriented_on": date(2024, 1, 8),
+            "referrer": "siao",
+            "referrer_partner_id": 1,
+            "entry_situation": "emergency_shelter",
+            "dalo_status": "non_dalo",
+            "decision": "admitted",
+            "decided_on": date(2024, 1, 19),
+            "siao_answered_on": date(2024, 1, 19),
+            "stay_id": 1,
+            "version": 1,
+        },
+        {
+            **created,
+            "id": 2,
+            "household_id": 1,
+            "programme_id": 1,
+            "oriented_on": date(2023, 11, 6),
+            "referrer": "siao",
+            "dalo_status": "non_dalo",
+            "decision": "refused_structure",
+            "decided_on": date(2023, 11, 20),
+            "refusal_reason": "no_matching_place",
+            "decision_note": "Aucun T3 libre avant l'été.",
+            "siao_answered_on": date(2023, 11, 21),
+            "version": 1,
+        },
+    )
+    add(
+        m.CandidatureStep,
+        {"id": 1, "candidature_id": 1, "kind": "interview", "held_on": date(2024, 1, 12)},
+        {
+            "id": 2,
+            "candidature_id": 1,
+            "kind": "committee",
+            "held_on": date(2024, 1, 18),
+            "note": "Avis favorable",
+        },
+    )
+    add(
+        m.HousingApplication,
+        {
+            "id": 1,
+            "household_id": 1,
+            "number": "069012401234567",
+            "filed_on": date(2023, 9, 1),
+            "renewed_on": date(2024, 8, 20),
+            "renewal_due_on": date(2025, 9, 1),
+            "status": "satisfied",
+            "dalo_filed_on": date(2024, 2, 1),
+            "comed_decision_on": date(2024, 4, 11),
+            "dalo_recognised": True,
+            "version": 1,
+        },
+    )
+    add(
+        m.HousingOffer,
+        {
+            "id": 1,
+            "household_id": 1,
+            "application_id": 1,
+            "offered_on": date(2024, 7, 2),
+            "landlord": "Lyon Métropole Habitat",
+            "commune": "Vénissieux",
+            "typology": "t3",
+            "rent": 48_500,
+            "outcome": "refused_household",
+            "outcome_on": date(2024, 7, 9),
+            "reason": "Trop loin de l'école des enfants",
+            "version": 1,
+        },
+        {
+            "id": 2,
+            "household_id": 1,
+            "application_id": 1,
+            "offered_on": date(2024, 10, 3),
+            "landlord": "Grand Lyon Habitat",
+            "commune": "Lyon 8e",
+            "typology": "t3",
+            "rent": 51_200,
+            "outcome": "accepted",
+            "outcome_on": date(2024, 10, 10),
+            "version": 1,
+        },
+    )
+    add(
+        m.Rehousing,
+        {
+            **created,
+            "id": 1,
+            "household_id": 1,
+            "offer_id": 2,
+            "signed_on": date(2024, 11, 4),
+            "landlord": "Grand Lyon Habitat",
+            "sector": "social",
+            "commune": "Lyon 8e",
+            "destination": "social_housing",
+            "measure_id": 1,
+            "support_continues": True,
             "version": 1,
         },
     )

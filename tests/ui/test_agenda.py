@@ -325,14 +325,16 @@ def test_an_arrears_reminder_opens_the_account(qtbot: Any, agenda: Agenda) -> No
     ids = scene.ids
     with db.begin_write() as c:
         room = c.execute(
-            insert(m.Dwelling).values(
+            insert(m.Dwelling)
+            .returning(m.Dwelling.id)
+            .values(
                 reference="CH-2",
                 address="2 rue des Tilleuls",
                 commune="Lyon",
                 programme_id=ids["pension"],
                 residence_id=ids["tilleuls"],
             )
-        ).inserted_primary_key[0]
+        ).scalar_one()
     contract = create_contract(
         db,
         actor=SYSTEM_ACTOR,
