@@ -1397,6 +1397,9 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Même ménage, date, type et intervenant que la ligne {first} : un entretien de plus "
         "est enregistré (supprimez la ligne si c'est un doublon)."
     ),
+    # Admissions (candidatures, waiting list, admission)
+    # Rehousing (applications, DALO, offers, rehousings, path)
+    # Admissions reminders and demo
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

@@ -583,7 +583,9 @@ def contract_file(
 
 
 @dataclass(frozen=True, slots=True)
-class _NewContract:
+class NewContract:
+    """What a new contract records (`create_contract`, and an admission with its stay)."""
+
     household_id: int
     dwelling_id: int
     kind: str
@@ -594,7 +596,7 @@ class _NewContract:
     rate: RateInput
 
 
-def _input_issues(new: _NewContract) -> list[ValidationIssue]:
+def _input_issues(new: NewContract) -> list[ValidationIssue]:
     """What can be said of a new contract without reading the database."""
     issues = _rate_issues(new.rate)
     if new.kind not in v.CONTRACT_KIND:
@@ -617,7 +619,7 @@ def _input_issues(new: _NewContract) -> list[ValidationIssue]:
 
 
 def _kind_issues(
-    new: _NewContract, dwelling: Dwelling, programme: Programme
+    new: NewContract, dwelling: Dwelling, programme: Programme
 ) -> list[ValidationIssue]:
     if new.kind not in v.CONTRACT_KIND:
         return []  # already reported
@@ -637,7 +639,7 @@ def _kind_issues(
     ]
 
 
-def _stock_issues(session: Session, new: _NewContract, dwelling: Dwelling) -> list[ValidationIssue]:
+def _stock_issues(session: Session, new: NewContract, dwelling: Dwelling) -> list[ValidationIssue]:
     """The dwelling must be in the stock on the first day, and not over-occupied on any day."""
     issues: list[ValidationIssue] = []
     if dwelling.returned_on is not None and dwelling.returned_on < new.start:
@@ -670,7 +672,7 @@ def _stock_issues(session: Session, new: _NewContract, dwelling: Dwelling) -> li
 
 
 def _stay_for(
-    session: Session, new: _NewContract, programme_id: int
+    session: Session, new: NewContract, programme_id: int
 ) -> tuple[int | None, list[ValidationIssue]]:
     """The stay the contract belongs to (given, or the one covering the start), and issues."""
     if new.stay_id is None:
@@ -742,7 +744,7 @@ def _add_plan(writer: _Writer, contract: OccupancyContract) -> SlidingPlan:
     return plan
 
 
-def _create(session: Session, actor: Actor, new: _NewContract) -> OccupancyContract:
+def _create(session: Session, actor: Actor, new: NewContract) -> OccupancyContract:
     """Check and insert a contract with its first rate, benefit status and sliding plan."""
     dwelling = session.get(Dwelling, new.dwelling_id)
     if dwelling is None:
@@ -789,6 +791,18 @@ def _create(session: Session, actor: Actor, new: _NewContract) -> OccupancyContr
     return contract
 
 
+def create_contract_in(session: Session, actor: Actor, new: NewContract) -> OccupancyContract:
+    """Check and insert a contract in the caller's transaction (permission, audit, history).
+
+    A helper for other services (an admission opens the stay and the contract together).
+
+    Raises:
+        InvalidInput: every issue found at once (kind, dates, amounts, over-occupation…).
+        RefusedError: the actor may not edit this household's contracts, or no such dwelling.
+    """
+    return _create(session, actor, new)
+
+
 @service_action(EDIT)
 def create_contract(
     database: Database,
@@ -812,7 +826,7 @@ def create_contract(
         InvalidInput: every issue found at once (kind, dates, amounts, over-occupation…).
         RefusedError: the actor may not edit this household's contracts, or no such dwelling.
     """
-    new = _NewContract(household_id, dwelling_id, kind, start, end, renewal_date, stay_id, rate)
+    new = NewContract(household_id, dwelling_id, kind, start, end, renewal_date, stay_id, rate)
 
     def work(session: Session) -> ContractInfo:
         return _info(session, _create(session, actor, new).id)
@@ -1443,7 +1457,7 @@ def transfer(
         if plan is not None and plan.outcome in RUNNING:
             _fail_plan(writer, plan, start, "internal_transfer")
         _close(writer, old, last_day, v.SLIDING_FAILURE_REASON.label("internal_transfer"))
-        new = _NewContract(
+        new = NewContract(
             old.household_id,
             new_dwelling_id,
             kind or old.kind,

@@ -89,6 +89,85 @@ def _context_with(context: AccessContext, programme_id: int) -> AccessContext:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class NewStay:
+    """What an entry records (`open_stay`, and an admission in one transaction)."""
+
+    household_id: int
+    programme_id: int
+    entry: date
+    entry_situation: str = "unknown"
+    referrer: str | None = None
+    dalo_status: str = "non_dalo"
+    siao_reference: str | None = None
+
+
+def open_stay_in(session: Session, actor: Actor, new: NewStay, *, today: date) -> Stay:
+    """Check and insert a stay in the caller's transaction (permission, audit, history).
+
+    A helper for other services (an admission opens the stay and the contract together).
+
+    Raises:
+        InvalidInput: a field to correct (overlap, future date, unknown code).
+        RefusedError: the actor may not edit this household, or no such programme.
+    """
+    programme = session.get(Programme, new.programme_id)
+    if programme is None:
+        raise RefusedError("stay.programme_unknown")
+    context = household_access(session, actor, new.household_id)
+    require(actor, "household.edit", _context_with(context, new.programme_id))
+    span = StaySpan(None, new.programme_id, programme.kind, new.entry, None, None, None)
+    issues = (
+        v.ENTRY_SITUATION.issues("entry_situation", new.entry_situation, "stay.code_unknown")
+        + v.REFERRER.issues("referrer", new.referrer, "stay.code_unknown")
+        + v.DALO_STATUS.issues("dalo_status", new.dalo_status, "stay.code_unknown")
+        + check_stay(span, _spans(session, new.household_id), today=today)
+    )
+    if issues:
+        raise InvalidInput(issues)
+    stay = Stay(
+        household_id=new.household_id,
+        programme_id=new.programme_id,
+        entry_date=new.entry,
+        entry_situation=new.entry_situation,
+        referrer=new.referrer,
+        dalo_status=new.dalo_status,
+        siao_reference=(new.siao_reference or "").strip() or None,
+    )
+    session.add(stay)
+    session.flush()
+    refresh_search_text(session, new.household_id)
+    name, user_id = audit_identity(actor)
+    audit.record(
+        session,
+        actor=name,
+        user_id=user_id,
+        action="create",
+        entity="stay",
+        entity_id=stay.id,
+        household_id=new.household_id,
+        fields=(
+            "programme_id",
+            "entry_date",
+            "entry_situation",
+            "referrer",
+            "dalo_status",
+            "siao_reference",
+        ),
+    )
+    record_change(
+        session,
+        user_id=user_id,
+        household_id=new.household_id,
+        entity="stay",
+        entity_id=stay.id,
+        field="entry_date",
+        old=None,
+        new=new.entry,
+    )
+    return stay
+
+
 @service_action("household.edit")
 def open_stay(
     database: Database,
@@ -110,65 +189,90 @@ def open_stay(
         RefusedError: the actor may not edit this household, or no such programme.
     """
     day = today or date.today()
+    new = NewStay(
+        household_id,
+        programme_id,
+        entry,
+        entry_situation,
+        referrer,
+        dalo_status,
+        siao_reference,
+    )
 
     def work(session: Session) -> StayInfo:
+        stay = open_stay_in(session, actor, new, today=day)
         programme = session.get(Programme, programme_id)
-        if programme is None:
-            raise RefusedError("stay.programme_unknown")
-        context = household_access(session, actor, household_id)
-        require(actor, "household.edit", _context_with(context, programme_id))
-        span = StaySpan(None, programme_id, programme.kind, entry, None, None, None)
-        issues = (
-            v.ENTRY_SITUATION.issues("entry_situation", entry_situation, "stay.code_unknown")
-            + v.REFERRER.issues("referrer", referrer, "stay.code_unknown")
-            + v.DALO_STATUS.issues("dalo_status", dalo_status, "stay.code_unknown")
-            + check_stay(span, _spans(session, household_id), today=day)
-        )
-        if issues:
-            raise InvalidInput(issues)
-        stay = Stay(
-            household_id=household_id,
-            programme_id=programme_id,
-            entry_date=entry,
-            entry_situation=entry_situation,
-            referrer=referrer,
-            dalo_status=dalo_status,
-            siao_reference=(siao_reference or "").strip() or None,
-        )
-        session.add(stay)
-        session.flush()
-        refresh_search_text(session, household_id)
-        name, user_id = audit_identity(actor)
-        audit.record(
-            session,
-            actor=name,
-            user_id=user_id,
-            action="create",
-            entity="stay",
-            entity_id=stay.id,
-            household_id=household_id,
-            fields=(
-                "programme_id",
-                "entry_date",
-                "entry_situation",
-                "referrer",
-                "dalo_status",
-                "siao_reference",
-            ),
-        )
-        record_change(
-            session,
-            user_id=user_id,
-            household_id=household_id,
-            entity="stay",
-            entity_id=stay.id,
-            field="entry_date",
-            old=None,
-            new=entry,
-        )
+        assert programme is not None
         return _info(stay, programme)
 
     return database.run_write(work)
+
+
+def close_stay_in(
+    session: Session,
+    actor: Actor,
+    stay: Stay,
+    *,
+    exit: date,
+    destination: str | None,
+    exit_reason: str | None,
+    today: date,
+) -> Stay:
+    """Check and record a stay's exit in the caller's transaction (permission, audit, history).
+
+    A helper for other services (a rehousing ends the stay with its destination).
+
+    Raises:
+        InvalidInput: exit before entry, in the future, ``kept_home`` outside a mandate…
+        RefusedError: the actor may not edit this household.
+    """
+    programme = session.get(Programme, stay.programme_id)
+    assert programme is not None
+    require(actor, "household.edit", household_access(session, actor, stay.household_id))
+    span = StaySpan(
+        stay.id,
+        stay.programme_id,
+        programme.kind,
+        stay.entry_date,
+        exit,
+        destination,
+        exit_reason,
+    )
+    issues = (
+        v.DESTINATION.issues("destination", destination, "stay.code_unknown")
+        + v.EXIT_REASON.issues("exit_reason", exit_reason, "stay.code_unknown")
+        + check_stay(span, _spans(session, stay.household_id), today=today)
+    )
+    if issues:
+        raise InvalidInput(issues)
+    name, user_id = audit_identity(actor)
+    for field, old, new in (
+        ("exit_date", stay.exit_date, exit),
+        ("destination", stay.destination, destination),
+        ("exit_reason", stay.exit_reason, exit_reason),
+    ):
+        record_change(
+            session,
+            user_id=user_id,
+            household_id=stay.household_id,
+            entity="stay",
+            entity_id=stay.id,
+            field=field,
+            old=old,
+            new=new,
+        )
+    stay.exit_date, stay.destination, stay.exit_reason = exit, destination, exit_reason
+    audit.record(
+        session,
+        actor=name,
+        user_id=user_id,
+        action="update",
+        entity="stay",
+        entity_id=stay.id,
+        household_id=stay.household_id,
+        fields=("exit_date", "destination", "exit_reason"),
+    )
+    return stay
 
 
 @service_action("household.edit")
@@ -193,52 +297,17 @@ def close_stay(
         stay = session.get(Stay, stay_id)
         if stay is None:
             raise RefusedError("stay.unknown")
+        close_stay_in(
+            session,
+            actor,
+            stay,
+            exit=exit,
+            destination=destination,
+            exit_reason=exit_reason,
+            today=day,
+        )
         programme = session.get(Programme, stay.programme_id)
         assert programme is not None
-        require(actor, "household.edit", household_access(session, actor, stay.household_id))
-        span = StaySpan(
-            stay.id,
-            stay.programme_id,
-            programme.kind,
-            stay.entry_date,
-            exit,
-            destination,
-            exit_reason,
-        )
-        issues = (
-            v.DESTINATION.issues("destination", destination, "stay.code_unknown")
-            + v.EXIT_REASON.issues("exit_reason", exit_reason, "stay.code_unknown")
-            + check_stay(span, _spans(session, stay.household_id), today=day)
-        )
-        if issues:
-            raise InvalidInput(issues)
-        name, user_id = audit_identity(actor)
-        for field, old, new in (
-            ("exit_date", stay.exit_date, exit),
-            ("destination", stay.destination, destination),
-            ("exit_reason", stay.exit_reason, exit_reason),
-        ):
-            record_change(
-                session,
-                user_id=user_id,
-                household_id=stay.household_id,
-                entity="stay",
-                entity_id=stay.id,
-                field=field,
-                old=old,
-                new=new,
-            )
-        stay.exit_date, stay.destination, stay.exit_reason = exit, destination, exit_reason
-        audit.record(
-            session,
-            actor=name,
-            user_id=user_id,
-            action="update",
-            entity="stay",
-            entity_id=stay.id,
-            household_id=stay.household_id,
-            fields=("exit_date", "destination", "exit_reason"),
-        )
         return _info(stay, programme)
 
     return database.run_write(work)
