@@ -1400,6 +1400,16 @@ MESSAGES: Final[Mapping[str, str]] = {
     # Admissions (candidatures, waiting list, admission)
     # Rehousing (applications, DALO, offers, rehousings, path)
     # Admissions reminders and demo
+    "reminder.siao_answer": (
+        "Répondre au SIAO sur l'orientation du {oriented} ({programme}) au plus tard le {due}."
+    ),
+    "reminder.dalo_limit": (
+        "DALO reconnu le {decision} : le délai du préfet expire le {due} "
+        "(sans proposition, recours possible)."
+    ),
+    "reminder.application_renewal": (
+        "Renouveler la demande de logement social n° {number} avant le {due}."
+    ),
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

@@ -19,8 +19,9 @@ it; nothing here is stored. The service finds the due dates; these rules decide:
 - **The agenda** (issue 8) adds the reminders of the accompaniment: the next appointment
   fixed at a contact, the reviews (bilans) to write or to send, the planned end of a measure
   (to renew or to end; a diagnostic to conclude), the arrears ladder's steps (CAF report,
-  plan to the CAF, CCAPEX referral, the next instalment of a repayment plan) and the manual
-  to-dos. Each reminder belongs
+  plan to the CAF, CCAPEX referral, the next instalment of a repayment plan), the answer due
+  to the SIAO, the préfet's DALO time limit, the renewal of a social-housing application and
+  the manual to-dos. Each reminder belongs
   to one **kind** (`kind_of`), the column the agenda sorts its work by.
 - **The week** runs from Monday to Sunday. A reminder sits on the day it is due; in the week
   that holds today, the reminders overdue since an earlier week sit on today's column (still
@@ -58,6 +59,10 @@ REVIEW_TO_SEND: Final = "reminder.review_to_send"
 MEASURE_END: Final = "reminder.measure_end"
 DIAGNOSTIC_END: Final = "reminder.diagnostic_end"
 TODO: Final = "reminder.todo"
+# Admissions and rehousing (issue 9)
+SIAO_ANSWER: Final = "reminder.siao_answer"
+DALO_LIMIT: Final = "reminder.dalo_limit"
+APPLICATION_RENEWAL: Final = "reminder.application_renewal"
 
 # The kind of record behind a reminder (the table it is computed from).
 SLIDING_PLAN: Final = "sliding_plan"
@@ -69,6 +74,8 @@ CONTACT: Final = "contact"
 MEASURE: Final = "support_measure"
 REVIEW: Final = "support_review"
 TODO_RECORD: Final = "todo"
+CANDIDATURE: Final = "candidature"
+APPLICATION: Final = "housing_application"
 
 # The kinds of work in the agenda, each a group of codes (`kind_of`).
 KIND_APPOINTMENT: Final = "appointment"
@@ -81,6 +88,8 @@ KIND_PERMIT: Final = "residence_permit"
 KIND_INSURANCE: Final = "insurance"
 KIND_MAIN_LEASE: Final = "main_lease"
 KIND_ARREARS: Final = "arrears"
+KIND_ADMISSION: Final = "admission"
+KIND_REHOUSING: Final = "rehousing"
 KINDS: Final[Mapping[str, str]] = {
     APPOINTMENT: KIND_APPOINTMENT,
     REVIEW_DUE: KIND_REVIEW,
@@ -95,6 +104,9 @@ KINDS: Final[Mapping[str, str]] = {
     INSURANCE: KIND_INSURANCE,
     MAIN_LEASE_END: KIND_MAIN_LEASE,
     MAIN_LEASE_NOTICE: KIND_MAIN_LEASE,
+    SIAO_ANSWER: KIND_ADMISSION,
+    DALO_LIMIT: KIND_REHOUSING,
+    APPLICATION_RENEWAL: KIND_REHOUSING,
 }
 _SLIDING_PREFIX: Final = "sliding."
 # The arrears ladder's reminders (`domain.arrears`, §4.8) share one kind.

@@ -33,6 +33,15 @@ Sources, each one small function (`_SOURCES`):
   instalment of a repayment plan), computed by `domain.arrears.assess` exactly as « Loyers et
   impayés » shows them; the matching action recorded, or the payment, closes it. They reach
   those who may see the household's payment situation (``ledger.read_status``).
+- **SIAO answer** (admissions): an SIAO orientation (referrer SIAO or an SI-SIAO number)
+  without decision nor answer to the SIAO, due ``siao.answer_days`` *(param)* after the
+  orientation; the decision or the answer closes it.
+- **DALO time limit**: a recognised priority (PU DALO) on an application neither satisfied nor
+  cancelled, due when the préfet's time limit ends (`domain.rehousing.dalo_time_limit`, longer
+  in Île-de-France); a rehousing signed since the decision closes it.
+- **Application renewal**: an active social-housing application, due the day it lapses (shown
+  a month before with the default horizon); a renewal moves it, another status closes it.
+  These three reach those who may read admissions (``admissions.read``).
 - **Manual to-dos** (with ``todos=True``, the agenda): an open to-do, until it is done. As
   every reminder (DOMAIN §7), none due before the go-live date (`services.todos.list_todos`
   itself lists them all).
@@ -55,7 +64,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
@@ -69,21 +78,27 @@ from desktop_app.domain.messages import message
 from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import RESIDENTS, TABLE, Actor, decide
+from desktop_app.domain.rehousing import dalo_time_limit
 from desktop_app.domain.sliding import PREFECT_INFORMATION, is_running, sliding_schedule
 from desktop_app.domain.vocabulary import MEASURE_KIND, SLIDING_OUTCOME
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
+    Candidature,
     Contact,
     Document,
     Dwelling,
     Household,
     HouseholdCoWorker,
+    HousingApplication,
     Landlord,
     LedgerEntry,
     MainLease,
     Membership,
     OccupancyContract,
+    Organisation,
     Person,
+    Programme,
+    Rehousing,
     SlidingPlan,
     SlidingReview,
     Stay,
@@ -111,6 +126,8 @@ from desktop_app.services.support import (
 READ: Final = "household.read"
 SUPPORT_READ: Final = "support.read"
 STATUS_READ: Final = "ledger.read_status"
+ADMISSIONS_READ: Final = "admissions.read"
+_SIAO: Final = "siao"
 
 _RUNNING: Final = tuple(code for code in SLIDING_OUTCOME.codes if is_running(code))
 _HLM: Final = "social"
@@ -719,6 +736,88 @@ def _arrears(scan: _Scan) -> Iterable[ReminderInfo]:
                 )
 
 
+def _candidatures(scan: _Scan) -> Iterable[ReminderInfo]:
+    """An SIAO orientation to answer: neither a decision nor an answer recorded."""
+    query = scan.of_households(
+        select(
+            Candidature.id.label("candidature_id"),
+            Candidature.oriented_on,
+            Candidature.version.label("record_version"),
+            Programme.name.label("programme"),
+        )
+        .select_from(Candidature)
+        .join(Programme, Programme.id == Candidature.programme_id)
+        .where(
+            Candidature.decision.is_(None),
+            Candidature.siao_answered_on.is_(None),
+            or_(Candidature.referrer == _SIAO, Candidature.siao_reference.is_not(None)),
+            Candidature.oriented_on <= scan.window.last_day,
+        ),
+        Candidature.household_id,
+    )
+    for row in scan.session.execute(query):
+        days = scan.parameters.int("siao.answer_days", row.oriented_on)
+        due = row.oriented_on + timedelta(days=days)
+        if scan.window.raises(due):
+            yield scan.reminder(
+                row,
+                rules.SIAO_ANSWER,
+                due,
+                rules.CANDIDATURE,
+                row.candidature_id,
+                version=row.record_version,
+                oriented=format_date(row.oriented_on),
+                programme=row.programme,
+            )
+
+
+def _applications(scan: _Scan) -> Iterable[ReminderInfo]:
+    """A social-housing application to renew, and the préfet's DALO time limit running."""
+    rehoused = exists().where(
+        Rehousing.household_id == HousingApplication.household_id,
+        Rehousing.signed_on >= HousingApplication.comed_decision_on,
+    )
+    query = scan.of_households(
+        select(
+            HousingApplication.id.label("application_id"),
+            HousingApplication.number,
+            HousingApplication.status,
+            HousingApplication.renewal_due_on,
+            HousingApplication.comed_decision_on,
+            HousingApplication.dalo_recognised,
+            HousingApplication.version.label("record_version"),
+            rehoused.label("rehoused"),
+        )
+        .select_from(HousingApplication)
+        .where(HousingApplication.status == "active"),
+        HousingApplication.household_id,
+    )
+    postcode = scan.session.scalar(select(Organisation.postcode).limit(1))
+    for row in scan.session.execute(query):
+        if scan.window.raises(row.renewal_due_on):
+            yield scan.reminder(
+                row,
+                rules.APPLICATION_RENEWAL,
+                row.renewal_due_on,
+                rules.APPLICATION,
+                row.application_id,
+                version=row.record_version,
+                number=row.number,
+            )
+        if row.dalo_recognised and row.comed_decision_on is not None and not row.rehoused:
+            limit = dalo_time_limit(row.comed_decision_on, scan.parameters, postcode)
+            if scan.window.raises(limit):
+                yield scan.reminder(
+                    row,
+                    rules.DALO_LIMIT,
+                    limit,
+                    rules.APPLICATION,
+                    row.application_id,
+                    version=row.record_version,
+                    decision=format_date(row.comed_decision_on),
+                )
+
+
 def _todos(scan: _Scan) -> Iterable[ReminderInfo]:
     """The open to-dos the actor sees (module docstring), with a household or personal."""
     if not scan.with_todos:
@@ -805,6 +904,8 @@ _SOURCES: Final[Sequence[Source]] = (
 _SUPPORT_SOURCES: Final[Sequence[Source]] = (_appointments, _measures)
 # Sources of the payment situation: kept for who may read it (`ledger.read_status`).
 _STATUS_SOURCES: Final[Sequence[Source]] = (_arrears,)
+# Sources of admissions and rehousing: kept for who may read them (`admissions.read`).
+_ADMISSION_SOURCES: Final[Sequence[Source]] = (_candidatures, _applications)
 
 
 # ------------------------------------------------------------------ the service
@@ -857,7 +958,11 @@ def list_reminders(
             with_todos=todos,
         )
         found = [reminder for source in _SOURCES for reminder in source(scan)]
-        for sources, action in ((_SUPPORT_SOURCES, SUPPORT_READ), (_STATUS_SOURCES, STATUS_READ)):
+        for sources, action in (
+            (_SUPPORT_SOURCES, SUPPORT_READ),
+            (_STATUS_SOURCES, STATUS_READ),
+            (_ADMISSION_SOURCES, ADMISSIONS_READ),
+        ):
             found += _readable(
                 session,
                 actor,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +15,7 @@ from desktop_app.domain import reminders as rules
 from desktop_app.domain import vocabulary
 from desktop_app.domain.errors import InvalidInput, RefusedError
 from desktop_app.domain.messages import message
-from desktop_app.domain.periods import format_date
+from desktop_app.domain.periods import add_months, format_date
 from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import models as m
@@ -921,3 +921,99 @@ def test_the_agenda_costs_the_same_whatever_the_households(
         more = scene.reminders(login, todos=True)
     assert two.count == one.count
     assert len(more) > len(few) > 0
+
+
+# ------------------------------------------------------------------ admissions and rehousing
+
+
+def _candidature(scene: Scene, household_id: int, oriented_on: date, **values: Any) -> int:
+    with scene.database.begin_write() as c:
+        return add(
+            c,
+            m.Candidature,
+            household_id=household_id,
+            programme_id=scene.programmes["IML"],
+            oriented_on=oriented_on,
+            dalo_status="non_dalo",
+            created_at=NOW,
+            **values,
+        )
+
+
+def _admissions(reminders: list[ReminderInfo]) -> list[tuple[str, date, bool]]:
+    kinds = (rules.KIND_ADMISSION, rules.KIND_REHOUSING)
+    return [item for item in due(reminders) if rules.kind_of(item[0]) in kinds]
+
+
+def test_an_siao_orientation_is_answered_within_the_delay(scene: Scene) -> None:
+    household = scene.household("M-20", "IML")
+    siao = _candidature(scene, household, TODAY - timedelta(days=20), referrer="siao")
+    # the SI-SIAO number alone makes it an orientation to answer too
+    numbered = _candidature(scene, household, TODAY, siao_reference="SIAO-69-0042")
+    _candidature(scene, household, TODAY, referrer="ccas")  # another request: no SIAO to answer
+    assert _admissions(scene.reminders()) == [
+        (rules.SIAO_ANSWER, TODAY - timedelta(days=5), True),  # 20 days ago + 15 days
+        (rules.SIAO_ANSWER, TODAY + timedelta(days=15), False),
+    ]
+    [first] = [r for r in scene.reminders() if r.record_id == siao]
+    assert first.text == message(
+        rules.SIAO_ANSWER,
+        oriented=format_date(TODAY - timedelta(days=20)),
+        programme="IML",
+        due=format_date(TODAY - timedelta(days=5)),
+    )
+    with scene.database.begin_write() as c:
+        c.execute(
+            update(m.Candidature)
+            .where(m.Candidature.id == siao)
+            .values(decision="refused_structure", decided_on=TODAY, refusal_reason="other")
+        )
+        c.execute(
+            update(m.Candidature).where(m.Candidature.id == numbered).values(siao_answered_on=TODAY)
+        )
+    assert _admissions(scene.reminders()) == []
+
+
+def test_application_renewal_and_the_prefects_dalo_limit(scene: Scene) -> None:
+    household = scene.household("M-21", "IML")
+    decision = TODAY - timedelta(days=100)
+    with scene.database.begin_write() as c:
+        application = add(
+            c,
+            m.HousingApplication,
+            household_id=household,
+            number="069012500000001",
+            filed_on=date(2024, 7, 1),
+            renewal_due_on=TODAY + timedelta(days=20),
+            comed_decision_on=decision,
+            dalo_recognised=True,
+        )
+    limit = add_months(decision, 3)  # outside Île-de-France (no postcode): 3 months
+    assert _admissions(scene.reminders()) == sorted(
+        [
+            (rules.DALO_LIMIT, limit, limit < TODAY),
+            (rules.APPLICATION_RENEWAL, TODAY + timedelta(days=20), False),
+        ],
+        key=lambda item: item[1],
+    )
+    # the secretariat and rental management read admissions (DOMAIN §1)
+    assert len(_admissions(scene.reminders("secretary"))) == 2
+    assert len(_admissions(scene.reminders("gl"))) == 2
+    # a renewal moves the lapse date beyond the horizon; a rehousing ends the préfet's limit
+    with scene.database.begin_write() as c:
+        c.execute(
+            update(m.HousingApplication)
+            .where(m.HousingApplication.id == application)
+            .values(renewed_on=TODAY, renewal_due_on=add_months(TODAY, 12))
+        )
+        add(
+            c,
+            m.Rehousing,
+            household_id=household,
+            signed_on=TODAY,
+            landlord="Grand Lyon Habitat",
+            sector="social",
+            destination="social_housing",
+            created_at=NOW,
+        )
+    assert _admissions(scene.reminders()) == []

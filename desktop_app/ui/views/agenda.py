@@ -83,6 +83,8 @@ _KINDS = {
     rules.KIND_INSURANCE: QT_TRANSLATE_NOOP("AgendaTableModel", "Home insurance"),
     rules.KIND_MAIN_LEASE: QT_TRANSLATE_NOOP("AgendaTableModel", "Main lease"),
     rules.KIND_ARREARS: QT_TRANSLATE_NOOP("AgendaTableModel", "Rent arrears"),
+    rules.KIND_ADMISSION: QT_TRANSLATE_NOOP("AgendaTableModel", "Admission"),
+    rules.KIND_REHOUSING: QT_TRANSLATE_NOOP("AgendaTableModel", "Rehousing"),
 }
 _DAYS = (
     QT_TRANSLATE_NOOP("AgendaWeekModel", "Mon"),
