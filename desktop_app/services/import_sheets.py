@@ -36,13 +36,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.duplicates import PersonCandidate, find_duplicates
@@ -64,7 +64,6 @@ from desktop_app.domain.vocabulary import FUNDER_KIND
 from desktop_app.domain.workbook import ParsedRow, ParsedSheet, SheetSpec
 from desktop_app.persistence.history import HistoryValue
 from desktop_app.persistence.models import (
-    Base,
     Dwelling,
     Funder,
     Household,
@@ -77,15 +76,20 @@ from desktop_app.persistence.models import (
     ProgrammeFunder,
     Residence,
     Stay,
-    UserAccount,
     VacancyPeriod,
 )
 from desktop_app.services.household_edit import phone_issues
 from desktop_app.services.housing import RESIDENCE_PROGRAMMES
 from desktop_app.services.import_context import ImportContext, key_of
+from desktop_app.services.import_rows import (
+    RowKeys,
+    Workers,
+    chunks,
+    column_heading,
+    has_column,
+    insert_many,
+)
 
-_CHUNK: Final = 500
-_INSERT_BATCH: Final = 1_000
 _POSTCODE: Final = re.compile(r"\d{5}")
 _ADDRESS: Final = re.compile(r"^(?P<street>.*?)[,\s]+(?P<postcode>\d{5})\s+(?P<commune>\D.*)$")
 _SURFACE: Final = re.compile(r"^(\d{1,5}(?:[.,]\d+)?)\s*(?:m2|m²)?$", re.IGNORECASE)
@@ -134,49 +138,6 @@ _DWELLING_HISTORY: Final = (
 # ------------------------------------------------------------------ shared helpers
 
 
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
-    for index in range(0, len(ordered), _CHUNK):
-        yield ordered[index : index + _CHUNK]
-
-
-def _insert(
-    session: Session,
-    model: type[Base],
-    rows: Sequence[Mapping[str, object]],
-    *,
-    match: Sequence[str] = (),
-) -> list[int]:
-    """Insert many rows (the same keys in each) in a few statements; their ids, in order.
-
-    Each row's id comes back with the values of ``match`` (default: every key), which tell the
-    rows apart: rows alike in all of them are interchangeable. (SQLite cannot promise RETURNING
-    in the order of the rows, and asking SQLAlchemy to sort them costs one INSERT per row.)
-    """
-    if not rows:
-        return []
-    table = cast(Table, model.__table__)
-    keys = list(match) or list(rows[0])
-    statement = insert(table).returning(table.c.id, *(table.c[key] for key in keys))
-    waiting: defaultdict[tuple[object, ...], list[int]] = defaultdict(list)
-    for index, row in enumerate(rows):
-        waiting[tuple(row[key] for key in keys)].append(index)
-    ids = [0] * len(rows)
-    for start in range(0, len(rows), _INSERT_BATCH):
-        for returned in session.execute(statement, rows[start : start + _INSERT_BATCH]):
-            ids[waiting[tuple(returned[1:])].pop()] = int(returned[0])
-    return ids
-
-
-def _given(row: ParsedRow, key: str) -> bool:
-    """Whether the sheet has this column (an empty cell then means "no value")."""
-    return key in row.values
-
-
-def _heading(spec: SheetSpec, key: str) -> str:
-    return spec.column(key).heading
-
-
 def _report(
     ctx: ImportContext,
     spec: SheetSpec,
@@ -188,35 +149,10 @@ def _report(
     found = False
     for problem in problems:
         key = columns.get(problem.field)
-        heading = _heading(spec, key) if key is not None else None
+        heading = column_heading(spec, key) if key is not None else None
         ctx.error(spec.name, row.number, heading, problem.code, **problem.params)
         found = True
     return found
-
-
-class _Keys:
-    """The keys met so far in a sheet: a second row with the same key is a blocking problem."""
-
-    def __init__(self, ctx: ImportContext, spec: SheetSpec) -> None:
-        self._ctx = ctx
-        self._spec = spec
-        self._seen: dict[tuple[object, ...], int] = {}
-
-    def first(self, row: ParsedRow, key: tuple[object, ...], shown: str) -> bool:
-        """True for the first row of this key; otherwise report the repetition."""
-        earlier = self._seen.get(key)
-        if earlier is not None:
-            self._ctx.error(
-                self._spec.name,
-                row.number,
-                _heading(self._spec, self._spec.key[0]),
-                "import.duplicate_key",
-                first=earlier,
-                key=shown,
-            )
-            return False
-        self._seen[key] = row.number
-        return True
 
 
 def _programme_of(ctx: ImportContext, spec: SheetSpec, row: ParsedRow) -> int | None:
@@ -229,7 +165,7 @@ def _programme_of(ctx: ImportContext, spec: SheetSpec, row: ParsedRow) -> int | 
         ctx.error(
             spec.name,
             row.number,
-            _heading(spec, "programme"),
+            column_heading(spec, "programme"),
             "import.programme_unknown",
             name=name,
         )
@@ -250,14 +186,14 @@ def import_programmes(ctx: ImportContext, sheet: ParsedSheet | None) -> None:
     if sheet is None:
         return
     importer = _Programmes(ctx, sheet.spec)
-    keys = _Keys(ctx, sheet.spec)
+    keys = RowKeys(ctx, sheet.spec)
     for row in sheet.rows:
         name = row.text("name")
         if name is None or not keys.first(row, (key_of(name),), name):
             continue
         places = row.cents("places")
         if places is not None and places < 0:
-            heading = _heading(sheet.spec, "places")
+            heading = column_heading(sheet.spec, "places")
             ctx.error(
                 sheet.spec.name, row.number, heading, "import.number_negative", heading=heading
             )
@@ -305,7 +241,7 @@ class _Programmes:
         self.session.flush()
         self.ctx.programmes[key_of(name)] = programme.id
         self.programmes[programme.id] = programme
-        if _given(row, "funder"):
+        if has_column(row, "funder"):
             self.session.add_all(
                 ProgrammeFunder(programme_id=programme.id, funder_id=funder_id)
                 for funder_id in sorted(self.named_funders(row))
@@ -330,17 +266,17 @@ class _Programmes:
         changes: list[tuple[str, HistoryValue, HistoryValue]] = []
         if kind is not None and kind != programme.kind:
             if programme_id in self.with_residences and kind not in RESIDENCE_PROGRAMMES:
-                heading = _heading(spec, "kind")
+                heading = column_heading(spec, "kind")
                 ctx.error(spec.name, row.number, heading, "housing.residence_programme_kind")
                 return
             changes.append(("kind", programme.kind, kind))
-        if _given(row, "start") and start != programme.convention_start:
+        if has_column(row, "start") and start != programme.convention_start:
             end = programme.convention_end
             if start is not None and end is not None and start > end:
                 ctx.error(
                     spec.name,
                     row.number,
-                    _heading(spec, "start"),
+                    column_heading(spec, "start"),
                     "import.programme_start_after_end",
                     start=format_date(start),
                     end=format_date(end),
@@ -358,7 +294,7 @@ class _Programmes:
                 new=new,
             )
         changed = bool(changes)
-        if _given(row, "funder"):
+        if has_column(row, "funder"):
             changed |= self.relink(programme, self.named_funders(row))
         if places is not None:
             changed |= self.capacity(programme, places, start)
@@ -448,7 +384,7 @@ class _StayPlan:
 def _stay_values(row: ParsedRow, stay: Stay | None) -> dict[str, object]:
     values: dict[str, object] = {}
     for attribute, (key, default) in _STAY_FIELDS.items():
-        if _given(row, key):
+        if has_column(row, key):
             value = row.values[key]
             values[attribute] = default if value is None else value
         else:
@@ -464,31 +400,6 @@ def _split_address(text: str) -> tuple[str, str | None, str | None]:
     return found.group("street").strip(" ,"), found.group("postcode"), found.group("commune")
 
 
-class _Workers:
-    """User accounts by login or display name, for the Référent column."""
-
-    def __init__(self, session: Session) -> None:
-        self.by_login: dict[str, int] = {}
-        self.by_name: defaultdict[str, list[int]] = defaultdict(list)
-        for user_id, login, name in session.execute(
-            select(UserAccount.id, UserAccount.login, UserAccount.display_name).order_by(
-                UserAccount.id
-            )
-        ):
-            self.by_login[normalise(login)] = user_id
-            self.by_name[normalise(name)].append(user_id)
-
-    def find(self, text: str) -> tuple[int | None, str | None]:
-        """The account's id, or the code of the problem (unknown, or a name shared)."""
-        key = normalise(text)
-        if key in self.by_login:
-            return self.by_login[key], None
-        found = self.by_name.get(key, [])
-        if len(found) == 1:
-            return found[0], None
-        return None, ("import.key_worker_ambiguous" if found else "import.key_worker_unknown")
-
-
 def import_households(ctx: ImportContext, sheet: ParsedSheet | None) -> None:
     """Households by reference (created at their first row) and their stays, one per row."""
     if sheet is None:
@@ -498,7 +409,7 @@ def import_households(ctx: ImportContext, sheet: ParsedSheet | None) -> None:
     ids = {ctx.households[key_of(ref)] for row in sheet.rows if (ref := row.text("reference"))}
     households: dict[int, Household] = {}
     stays: defaultdict[int, list[Stay]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         households.update(
             (row.id, row)
             for row in session.scalars(select(Household).where(Household.id.in_(chunk)))
@@ -543,7 +454,7 @@ def _create_households(ctx: ImportContext, sheet: ParsedSheet) -> set[int]:
         if household_id is not None:
             ctx.household_rows.setdefault(household_id, (sheet.spec.name, row.number))
     rows = [{"reference": ref, "search_text": normalise(ref)} for ref, _ in new.values()]
-    ids = _insert(ctx.session, Household, rows, match=("reference",))
+    ids = insert_many(ctx.session, Household, rows, match=("reference",))
     for (key, (_, number)), household_id in zip(new.items(), ids, strict=True):
         ctx.households[key] = household_id
         ctx.household_rows[household_id] = (sheet.spec.name, number)
@@ -557,7 +468,7 @@ def _stay_plans(
     kinds: Mapping[int, str],
 ) -> list[_StayPlan]:
     spec = sheet.spec
-    keys = _Keys(ctx, spec)
+    keys = RowKeys(ctx, spec)
     plans: list[_StayPlan] = []
     for row in sheet.rows:
         reference = row.text("reference")
@@ -601,7 +512,7 @@ def _household_fields(
 ) -> set[int]:
     """Référent and Adresse from each household's latest filled row; the rows that changed."""
     spec = sheet.spec
-    workers = _Workers(ctx.session)
+    workers = Workers(ctx.session)
     latest: dict[tuple[int, str], ParsedRow] = {}
     for row in sheet.rows:
         reference = row.text("reference")
@@ -624,7 +535,7 @@ def _household_fields(
         if key == "key_worker":
             worker_id, problem = workers.find(text)
             if problem is not None:
-                ctx.error(spec.name, row.number, _heading(spec, key), problem, name=text)
+                ctx.error(spec.name, row.number, column_heading(spec, key), problem, name=text)
             elif worker_id != household.key_worker_id:
                 household.key_worker_id = worker_id
                 changed.add(row.number)
@@ -711,7 +622,7 @@ def _write_stays(ctx: ImportContext, plans: Sequence[_StayPlan]) -> None:
         }
         for plan in new
     ]
-    for plan, stay_id in zip(new, _insert(ctx.session, Stay, rows), strict=True):
+    for plan, stay_id in zip(new, insert_many(ctx.session, Stay, rows), strict=True):
         lines: list[tuple[str, HistoryValue]] = [("entry_date", plan.entry)]
         lines += [
             (attribute, _history_value(plan.values[attribute]))
@@ -810,7 +721,7 @@ def _member_rows(ctx: ImportContext, sheet: ParsedSheet) -> list[_MemberRow]:
             ctx.error(
                 spec.name,
                 row.number,
-                _heading(spec, "household"),
+                column_heading(spec, "household"),
                 "import.household_unknown",
                 reference=reference,
             )
@@ -826,7 +737,7 @@ def _member_rows(ctx: ImportContext, sheet: ParsedSheet) -> list[_MemberRow]:
 
 def _load_households(session: Session, household_ids: set[int]) -> dict[int, _Household]:
     known: dict[int, _Household] = {}
-    for chunk in _chunks(household_ids):
+    for chunk in chunks(household_ids):
         for household_id, reference in session.execute(
             select(Household.id, Household.reference).where(Household.id.in_(chunk))
         ):
@@ -854,7 +765,7 @@ def _match_members(
     known: Mapping[int, _Household],
 ) -> None:
     """Find each row's person and membership; settle its role and dates; check the row."""
-    keys = _Keys(ctx, spec)
+    keys = RowKeys(ctx, spec)
     people: defaultdict[int, set[tuple[str, str, date | None]]] = defaultdict(set)
     for member in rows:
         people[member.household_id].add(member.person_key[1:])
@@ -911,11 +822,11 @@ def _pair_memberships(rows: list[_MemberRow], known: Mapping[int, _Household]) -
         if member.membership is None or member.valid is False:
             continue
         row = member.row
-        if not _given(row, "arrival"):
+        if not has_column(row, "arrival"):
             member.joined_on = member.membership.joined_on
-        if not _given(row, "departure"):
+        if not has_column(row, "departure"):
             member.left_on = member.membership.left_on
-        if not _given(row, "role"):
+        if not has_column(row, "role"):
             member.role = member.membership.role
 
 
@@ -944,20 +855,20 @@ def _member_problems(ctx: ImportContext, spec: SheetSpec, member: _MemberRow) ->
     if number is not None and not _DIGITS.fullmatch(number.replace(" ", "")):
         problems.append(("benefit_number", "household_edit.allocataire_invalid", {"value": number}))
     for key, code, params in problems:
-        ctx.error(spec.name, row.number, _heading(spec, key), code, **params)
+        ctx.error(spec.name, row.number, column_heading(spec, key), code, **params)
     return bool(problems)
 
 
 def _person_values(row: ParsedRow, person: Person | None) -> dict[str, object]:
     """Sex, phone and allocataire number as the row gives them (absent columns kept)."""
     values: dict[str, object] = {}
-    if _given(row, "sex"):
+    if has_column(row, "sex"):
         values["sex"] = row.text("sex") or "unknown"
     elif person is None:
         values["sex"] = "unknown"
-    if _given(row, "phone"):
+    if has_column(row, "phone"):
         values["phone"] = row.text("phone")
-    if _given(row, "benefit_number"):
+    if has_column(row, "benefit_number"):
         number = row.text("benefit_number")
         values["allocataire_number"] = number.replace(" ", "") if number else None
         agency = person.benefit_agency if person is not None else None
@@ -1023,7 +934,7 @@ def _write_persons(ctx: ImportContext, spec: SheetSpec, valid: Sequence[_MemberR
                 )
     if new_persons:
         _warn_duplicates(ctx, spec, [member for member, _, _ in new_persons])
-        ids = _insert(ctx.session, Person, [row for _, _, row in new_persons])
+        ids = insert_many(ctx.session, Person, [row for _, _, row in new_persons])
         for (_, person, _), person_id in zip(new_persons, ids, strict=True):
             person.id = person_id
 
@@ -1083,7 +994,7 @@ def _write_memberships(
         if m.membership is not None
     ]
     for member, membership_id in zip(
-        new_memberships, _insert(ctx.session, Membership, rows), strict=True
+        new_memberships, insert_many(ctx.session, Membership, rows), strict=True
     ):
         assert member.membership is not None
         member.membership.id = membership_id
@@ -1116,11 +1027,11 @@ def _conflicts(
             ctx.error(
                 spec.name,
                 member.row.number,
-                _heading(spec, key),
+                column_heading(spec, key),
                 "import.person_conflict",
                 name=f"{member.last_name} {member.first_name}",
                 first=earlier.row.number,
-                heading=_heading(spec, key),
+                heading=column_heading(spec, key),
             )
 
 
@@ -1192,7 +1103,7 @@ def _warn_duplicates(ctx: ImportContext, spec: SheetSpec, members: Sequence[_Mem
             ctx.warn(
                 spec.name,
                 member.row.number,
-                _heading(spec, "last_name"),
+                column_heading(spec, "last_name"),
                 "import.possible_duplicate",
                 name=f"{member.last_name} {member.first_name}",
                 other=f"{other.last_name} {other.first_name}",
@@ -1227,7 +1138,7 @@ def _check_compositions(
             continue
         where: tuple[str, int, str | None]
         if sheet is not None and household_id in first_rows:
-            where = (sheet.spec.name, first_rows[household_id], _heading(sheet.spec, "role"))
+            where = (sheet.spec.name, first_rows[household_id], column_heading(sheet.spec, "role"))
         elif household_id in ctx.household_rows:
             origin = ctx.household_rows[household_id]
             where = (origin[0], origin[1], None)
@@ -1301,7 +1212,7 @@ def _stay_spans(
     session: Session, household_ids: set[int]
 ) -> dict[int, list[tuple[date, date | None]]]:
     spans: defaultdict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    for chunk in _chunks(household_ids):
+    for chunk in chunks(household_ids):
         for household_id, entry, exit_date in session.execute(
             select(Stay.household_id, Stay.entry_date, Stay.exit_date).where(
                 Stay.household_id.in_(chunk)
@@ -1324,7 +1235,7 @@ def refresh_search_texts(session: Session, household_ids: Iterable[int]) -> None
         .where(table.c.id == bindparam("household_id"))
         .values(search_text=bindparam("text"), version=table.c.version + 1)
     )
-    for chunk in _chunks(set(household_ids)):
+    for chunk in chunks(set(household_ids)):
         names: defaultdict[int, list[str]] = defaultdict(list)
         phones: defaultdict[int, list[str]] = defaultdict(list)
         for household_id, last, first, phone in session.execute(
@@ -1410,11 +1321,15 @@ def _surface(ctx: ImportContext, spec: SheetSpec, row: ParsedRow) -> Decimal | b
             value = None
     if value is None:
         ctx.error(
-            spec.name, row.number, _heading(spec, "surface"), "import.surface_invalid", value=text
+            spec.name,
+            row.number,
+            column_heading(spec, "surface"),
+            "import.surface_invalid",
+            value=text,
         )
         return False
     if value <= 0:
-        ctx.error(spec.name, row.number, _heading(spec, "surface"), "housing.surface_invalid")
+        ctx.error(spec.name, row.number, column_heading(spec, "surface"), "housing.surface_invalid")
         return False
     return value
 
@@ -1426,7 +1341,7 @@ def import_dwellings(ctx: ImportContext, sheet: ParsedSheet | None) -> None:
     spec = sheet.spec
     refs = _stock_refs(ctx.session)
     existing, contracts = _stored_dwellings(ctx, sheet)
-    keys = _Keys(ctx, spec)
+    keys = RowKeys(ctx, spec)
     new: list[tuple[str, dict[str, object]]] = []
     for row in sheet.rows:
         reference = row.text("reference")
@@ -1464,7 +1379,7 @@ def _stored_dwellings(
     }
     existing: dict[int, Dwelling] = {}
     contracts: defaultdict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         existing.update(
             (d.id, d) for d in ctx.session.scalars(select(Dwelling).where(Dwelling.id.in_(chunk)))
         )
@@ -1486,7 +1401,7 @@ def _create_dwellings(
     keys = sorted({key for _, values in new for key in values})
     rows = [{key: values.get(key) for key in keys} for _, values in new]
     for (key, values), dwelling_id in zip(
-        new, _insert(ctx.session, Dwelling, rows, match=("reference",)), strict=True
+        new, insert_many(ctx.session, Dwelling, rows, match=("reference",)), strict=True
     ):
         ctx.dwellings[key] = dwelling_id
         for attribute in _DWELLING_HISTORY:
@@ -1518,7 +1433,7 @@ def _dwelling_values(  # noqa: PLR0912 - one check per column, in the sheet's or
     def error(key: str, code: str, **params: object) -> None:
         nonlocal ok
         ok = False
-        ctx.error(spec.name, row.number, _heading(spec, key), code, **params)
+        ctx.error(spec.name, row.number, column_heading(spec, key), code, **params)
 
     programme_id = _programme_of(ctx, spec, row)
     if programme_id is None:
@@ -1531,15 +1446,15 @@ def _dwelling_values(  # noqa: PLR0912 - one check per column, in the sheet's or
             ok = False
         else:
             values[attribute] = text
-    if _given(row, "postcode"):
+    if has_column(row, "postcode"):
         postcode = row.text("postcode")
         if postcode is not None and not _POSTCODE.fullmatch(postcode):
             error("postcode", "housing.postcode_invalid", value=postcode)
         values["postcode"] = postcode
     for key in ("typology", "sector"):
-        if _given(row, key) or dwelling is None:
+        if has_column(row, key) or dwelling is None:
             values[key] = row.text(key)
-    if _given(row, "surface"):
+    if has_column(row, "surface"):
         surface = _surface(ctx, spec, row)
         if surface is False:
             ok = False
@@ -1548,18 +1463,18 @@ def _dwelling_values(  # noqa: PLR0912 - one check per column, in the sheet's or
         ("lots", 1, "housing.lots_invalid"),
         ("places", 0, "housing.places_negative"),
     ):
-        if _given(row, key) or dwelling is None:
+        if has_column(row, key) or dwelling is None:
             given = row.cents(key)
             number = 1 if given is None else given
             if number < minimum:
                 error(key, code)
             values[key] = number
     for key in ("captured_on", "returned_on"):
-        if _given(row, key) or dwelling is None:
+        if has_column(row, key) or dwelling is None:
             values[key] = row.day(key)
-    if _given(row, "landlord") or dwelling is None:
+    if has_column(row, "landlord") or dwelling is None:
         values["landlord_id"] = _landlord(ctx, row, refs, values.get("sector"))
-    if _given(row, "residence") or dwelling is None:
+    if has_column(row, "residence") or dwelling is None:
         residence_id = _residence(ctx, spec, row, refs, programme_id)
         if residence_id is False:
             ok = False
@@ -1604,7 +1519,7 @@ def _residence(
     if programme_id is None:
         return False
     residence = refs.residences.get(key_of(name))
-    heading = _heading(spec, "residence")
+    heading = column_heading(spec, "residence")
     if residence is None:
         if refs.kinds.get(programme_id) not in RESIDENCE_PROGRAMMES:
             ctx.error(spec.name, row.number, heading, "housing.residence_programme_kind")
@@ -1688,7 +1603,7 @@ def _dwelling_rules(
                 )
                 break
     for key, code, params in problems:
-        ctx.error(spec.name, row.number, _heading(spec, key), code, **params)
+        ctx.error(spec.name, row.number, column_heading(spec, key), code, **params)
     return not problems
 
 

@@ -69,7 +69,14 @@ from desktop_app.persistence.models import (
 )
 from desktop_app.services.contacts import MAX_MINUTES
 from desktop_app.services.import_context import ImportContext, key_of
-from desktop_app.services.import_sheets import _chunks, _given, _heading, _insert, _Keys, _Workers
+from desktop_app.services.import_rows import (
+    RowKeys,
+    Workers,
+    chunks,
+    column_heading,
+    has_column,
+    insert_many,
+)
 from desktop_app.services.parameters import parameters_in
 
 DIAGNOSTIC: Final = "diagnostic"
@@ -112,7 +119,7 @@ def _household(ctx: ImportContext, spec: SheetSpec, row: ParsedRow) -> int | Non
         ctx.error(
             spec.name,
             row.number,
-            _heading(spec, "household"),
+            column_heading(spec, "household"),
             "import.household_unknown",
             reference=reference,
         )
@@ -188,7 +195,7 @@ def _measure_refs(ctx: ImportContext, household_ids: Iterable[int]) -> _MeasureR
     ):
         refs.funders.setdefault(key_of(name), (funder_id, kind))
         refs.funder_kinds[funder_id] = kind
-    for chunk in _chunks(household_ids):
+    for chunk in chunks(household_ids):
         measure_ids: list[int] = []
         for measure in session.scalars(
             select(SupportMeasure).where(SupportMeasure.household_id.in_(chunk))
@@ -204,7 +211,7 @@ def _measure_refs(ctx: ImportContext, household_ids: Iterable[int]) -> _MeasureR
             refs.stays[household_id].append(
                 _StayRef(programme_id, refs.programme_kinds[programme_id], entry, exit_)
             )
-        for measures in _chunks(measure_ids):
+        for measures in chunks(measure_ids):
             refs.renewed.update(
                 (measure_id, int(months))
                 for measure_id, months in session.execute(
@@ -252,7 +259,7 @@ def import_measures(ctx: ImportContext, sheet: ParsedSheet | None) -> None:
         return
     spec = sheet.spec
     refs = _measure_refs(ctx, _households_named(ctx, sheet))
-    keys = _Keys(ctx, spec)
+    keys = RowKeys(ctx, spec)
     plans: list[_MeasurePlan] = []
     for row in sheet.rows:
         household_id = _household(ctx, spec, row)
@@ -283,21 +290,21 @@ def _measure_plan(  # noqa: PLR0912, PLR0915 - one check per column, in the shee
 
     def error(key: str, code: str, **params: object) -> None:
         plan.valid = False
-        ctx.error(spec.name, row.number, _heading(spec, key), code, **params)
+        ctx.error(spec.name, row.number, column_heading(spec, key), code, **params)
 
     values = plan.values
     for key, attribute in _MEASURE_COLUMNS.items():
-        if _given(row, key):
+        if has_column(row, key):
             values[attribute] = row.values[key]
         else:
             values[attribute] = getattr(measure, attribute) if measure is not None else None
-    if _given(row, "funder"):
+    if has_column(row, "funder"):
         name = row.text("funder")
         values["funder_id"] = _funder(ctx, refs, name) if name is not None else None
     else:
         values["funder_id"] = measure.funder_id if measure is not None else None
     renewed = refs.renewed.get(measure.id, 0) if measure is not None else 0
-    months = row.cents("planned_months") if _given(row, "planned_months") else None
+    months = row.cents("planned_months") if has_column(row, "planned_months") else None
     if months is None:
         values["planned_months"] = measure.planned_months if measure is not None else None
     elif months < 1:
@@ -306,7 +313,7 @@ def _measure_plan(  # noqa: PLR0912, PLR0915 - one check per column, in the shee
         error("planned_months", "import.measure_months_renewed", renewed=renewed)
     else:
         values["planned_months"] = months - renewed
-    plan.phase = row.text("phase") if _given(row, "phase") else None
+    plan.phase = row.text("phase") if has_column(row, "phase") else None
     today = ctx.today
     if start > today:
         error("start", "measure.future_start", today=format_date(today))
@@ -395,7 +402,7 @@ def _check_overlaps(
                 ctx.error(
                     spec.name,
                     plan.row.number,
-                    _heading(spec, "start"),
+                    column_heading(spec, "start"),
                     "measure.overlap",
                     start=format_date(start),
                 )
@@ -436,7 +443,9 @@ def _write_measures(
                 **plan.values,
             }
         )
-    ids = _insert(ctx.session, SupportMeasure, rows, match=("household_id", "kind", "start_date"))
+    ids = insert_many(
+        ctx.session, SupportMeasure, rows, match=("household_id", "kind", "start_date")
+    )
     phases = [
         {"measure_id": measure_id, "phase": plan.phase, "from_date": plan.start}
         for plan, measure_id in zip(new, ids, strict=True)
@@ -556,7 +565,7 @@ class _Contacts:
         self.ctx, self.spec = ctx, sheet.spec
         self.stored = _stored_contacts(ctx, household_ids)
         self.measures = _running_measures(ctx, household_ids)
-        self.workers = _Workers(ctx.session)
+        self.workers = Workers(ctx.session)
         self.parameters = parameters_in(ctx.session)
         self.allowed: dict[date, dict[str, str]] = {}
         self.seen: defaultdict[_ContactKey, int] = defaultdict(int)
@@ -591,9 +600,9 @@ class _Contacts:
             self.first_rows.setdefault(key, row.number)
             matches = self.stored.get(key, [])
             match = matches[occurrence] if occurrence < len(matches) else None
-        themes = self.themes(row, held, match, problems) if _given(row, "themes") else None
+        themes = self.themes(row, held, match, problems) if has_column(row, "themes") else None
         for column, code, params in problems:
-            ctx.error(spec.name, row.number, _heading(spec, column), code, **params)
+            ctx.error(spec.name, row.number, column_heading(spec, column), code, **params)
         if problems:
             return
         if match is not None:
@@ -651,7 +660,7 @@ def _stored_contacts(
     """The stored contacts of these households by key, oldest first, with their themes."""
     found: defaultdict[_ContactKey, list[_StoredContact]] = defaultdict(list)
     by_id: dict[int, _StoredContact] = {}
-    for chunk in _chunks(household_ids):
+    for chunk in chunks(household_ids):
         for contact_id, household_id, held, kind, worker_id, minutes in ctx.session.execute(
             select(
                 Contact.id,
@@ -667,7 +676,7 @@ def _stored_contacts(
             contact = _StoredContact(contact_id, minutes, set())
             found[(household_id, held, kind, worker_id)].append(contact)
             by_id[contact_id] = contact
-    for chunk in _chunks(by_id):
+    for chunk in chunks(by_id):
         for contact_id, theme in ctx.session.execute(
             select(ContactTheme.contact_id, ContactTheme.theme).where(
                 ContactTheme.contact_id.in_(chunk)
@@ -682,7 +691,7 @@ def _running_measures(
 ) -> dict[int, list[tuple[int, date, date | None]]]:
     """The measures (not diagnostics) of these households: id, start, end."""
     found: defaultdict[int, list[tuple[int, date, date | None]]] = defaultdict(list)
-    for chunk in _chunks(household_ids):
+    for chunk in chunks(household_ids):
         for measure_id, household_id, start, end in ctx.session.execute(
             select(
                 SupportMeasure.id,
@@ -711,7 +720,7 @@ def _update_contact(
     """The duration and themes of a stored contact as the row gives them; whether they changed."""
     session = ctx.session
     changed = False
-    if _given(row, "minutes") and minutes != contact.minutes:
+    if has_column(row, "minutes") and minutes != contact.minutes:
         changed = True
         contact.minutes = minutes
         session.execute(
@@ -734,7 +743,7 @@ def _update_contact(
                 insert(ContactTheme),
                 [{"contact_id": contact.contact_id, "theme": theme} for theme in added],
             )
-        if not (_given(row, "minutes") and minutes != contact.minutes):
+        if not (has_column(row, "minutes") and minutes != contact.minutes):
             session.execute(
                 update(Contact)
                 .where(Contact.id == contact.contact_id)
@@ -762,7 +771,7 @@ def _create_contacts(ctx: ImportContext, spec: SheetSpec, new: Sequence[_NewCont
     ids = [0] * len(rows)
     for number in sorted(rounds):
         indexes = rounds[number]
-        inserted = _insert(
+        inserted = insert_many(
             ctx.session, Contact, [rows[index] for index in indexes], match=_CONTACT_KEY
         )
         for index, contact_id in zip(indexes, inserted, strict=True):
