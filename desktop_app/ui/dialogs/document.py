@@ -13,11 +13,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,6 +38,7 @@ from desktop_app.services.documents import (
     size_issues,
 )
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.form import date_edit, day_of
 from desktop_app.ui.tasks import TaskRunner
 
 # Words of a file name that tell its kind, most specific first (normalised, accents removed).
@@ -92,18 +92,6 @@ def suggest(file_name: str, today: date) -> Suggestion:
     title = " ".join(re.sub(r"[_]+", " ", stem).split()) or DOCUMENT_KIND.label(kind)
     expires_on = add_months(dated_on, 12) - timedelta(days=1) if kind == "insurance" else None
     return Suggestion(kind, title[:TITLE_MAX], dated_on, expires_on)
-
-
-def _day(edit: QDateEdit) -> date:
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
-
-
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 def read_file(path: Path) -> bytes:
@@ -165,10 +153,10 @@ class DocumentDialog(QDialog):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(guess.kind))
         self.title_edit = QLineEdit(guess.title)
         self.title_edit.setMaxLength(TITLE_MAX)
-        self.date_edit = _date_edit(guess.dated_on)
+        self.date_edit = date_edit(guess.dated_on)
         self.expiry_check = QCheckBox(self.tr("Valid until a date"))
         self.expiry_check.setChecked(guess.expires_on is not None)
-        self.expiry_edit = _date_edit(guess.expires_on or add_months(guess.dated_on, 12))
+        self.expiry_edit = date_edit(guess.expires_on or add_months(guess.dated_on, 12))
         self.expiry_edit.setEnabled(guess.expires_on is not None)
         self.expiry_check.toggled.connect(self.expiry_edit.setEnabled)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -209,8 +197,8 @@ class DocumentDialog(QDialog):
         ws, hid, path = self._workspace, self._household_id, self._path
         kind = str(self.kind_combo.currentData())
         title = self.title_edit.text()
-        dated_on = _day(self.date_edit)
-        expires_on = _day(self.expiry_edit) if self.expiry_check.isChecked() else None
+        dated_on = day_of(self.date_edit)
+        expires_on = day_of(self.expiry_edit) if self.expiry_check.isChecked() else None
         self._tasks.write(
             lambda _c: add_document(
                 ws.database,

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import InvalidInput, KnownError, ValidationIssue
+from desktop_app.domain.vocabulary import Vocabulary
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.tasks import TaskRunner
 
@@ -38,6 +40,32 @@ def date_edit(day: date | None = None) -> QDateEdit:
     """A date typed dd/MM/yyyy (today unless given), with its calendar."""
     edit = QDateEdit(qdate(day) if day is not None else QDate.currentDate())
     edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def vocabulary_combo(
+    vocabulary: Vocabulary, *, empty: str | None = None, current: str | None = None
+) -> QComboBox:
+    """A choice among the labels of ``vocabulary`` (item data: the code).
+
+    ``empty``: a first item meaning "none" (data None). ``current``: the code chosen at first
+    (the first item when absent or unknown).
+    """
+    combo = QComboBox()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for code in vocabulary:
+        combo.addItem(vocabulary.label(code), code)
+    if current is not None:
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
+def month_edit(month: date | None = None) -> QDateEdit:
+    """A month typed MM/yyyy (this month unless given), with its calendar."""
+    edit = QDateEdit(qdate(month.replace(day=1)) if month else QDate.currentDate())
+    edit.setDisplayFormat("MM/yyyy")
     edit.setCalendarPopup(True)
     return edit
 

@@ -34,7 +34,6 @@ from desktop_app.domain.vocabulary import (
     NATIONALITY,
     RESOURCE_KIND,
     SEX,
-    Vocabulary,
 )
 from desktop_app.services.household_edit import (
     Composition,
@@ -57,7 +56,7 @@ from desktop_app.services.household_edit import (
 )
 from desktop_app.services.households import DuplicateCandidate, MemberInput
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.form import FormDialog, OptionalDateEdit
+from desktop_app.ui.dialogs.form import FormDialog, OptionalDateEdit, vocabulary_combo
 from desktop_app.ui.dialogs.form import date_edit as _date_edit
 from desktop_app.ui.dialogs.form import day_of as _day
 from desktop_app.ui.tasks import TaskRunner
@@ -67,18 +66,6 @@ _ROW = re.compile(r"^resources\[(\d+)\]")
 
 
 # ------------------------------------------------------------------ small widgets
-
-
-def _combo(
-    vocabulary: Vocabulary, *, empty: str | None = None, current: str | None = None
-) -> QComboBox:
-    combo = QComboBox()
-    if empty is not None:
-        combo.addItem(empty, None)
-    for code in vocabulary:
-        combo.addItem(vocabulary.label(code), code)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    return combo
 
 
 def _line(value: str | None = None) -> QLineEdit:
@@ -182,17 +169,19 @@ class IdentityDialog(_FormDialog):
         self.last_name_edit = _line(i.last_name)
         self.first_name_edit = _line(i.first_name)
         self.birth_edit = OptionalDateEdit(i.birth_date)
-        self.sex_combo = _combo(SEX, current=i.sex)
-        self.nationality_combo = _combo(NATIONALITY, current=i.nationality)
+        self.sex_combo = vocabulary_combo(SEX, current=i.sex)
+        self.nationality_combo = vocabulary_combo(NATIONALITY, current=i.nationality)
         self.phone_edit = _line(i.phone)
         self.email_edit = _line(i.email)
         self.language_edit = _line(i.language)
         self.interpreter_check = QCheckBox(self.tr("An interpreter is needed"))
         self.interpreter_check.setChecked(i.interpreter_needed)
-        self.agency_combo = _combo(BENEFIT_AGENCY, empty=self.tr("None"), current=i.benefit_agency)
+        self.agency_combo = vocabulary_combo(
+            BENEFIT_AGENCY, empty=self.tr("None"), current=i.benefit_agency
+        )
         self.allocataire_edit = _line(i.allocataire_number)
         self.permit_edit = OptionalDateEdit(i.residence_permit_expiry)
-        self.protection_combo = _combo(LEGAL_PROTECTION, current=i.legal_protection)
+        self.protection_combo = vocabulary_combo(LEGAL_PROTECTION, current=i.legal_protection)
         self.mandataire_combo = QComboBox()
         self.mandataire_combo.addItem(self.tr("None"), None)
         for pid, label in mandataires:
@@ -310,7 +299,7 @@ class ResourcesDialog(_FormDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         number = row + 1
-        kind = _combo(RESOURCE_KIND, current=entry.kind if entry else "rsa")
+        kind = vocabulary_combo(RESOURCE_KIND, current=entry.kind if entry else "rsa")
         kind.setAccessibleName(self.tr("Kind, line {number}").format(number=number))
         amount = QLineEdit(
             format_eur(entry.monthly_amount, symbol=False)
@@ -446,8 +435,8 @@ class AddMemberDialog(_FormDialog):
         self.last_name_edit = QLineEdit()
         self.first_name_edit = QLineEdit()
         self.birth_edit = OptionalDateEdit()
-        self.sex_combo = _combo(SEX, current="unknown")
-        self.role_combo = _combo(MEMBER_ROLE, current="child")
+        self.sex_combo = vocabulary_combo(SEX, current="unknown")
+        self.role_combo = vocabulary_combo(MEMBER_ROLE, current="child")
         self.joined_edit = _date_edit()
         self.phone_edit = QLineEdit()
         for key, label, widget in (
@@ -589,7 +578,7 @@ class ChangeRoleDialog(_FormDialog):
         self.field("from_day", self.tr("From"), self.from_edit)
         self.role_combos: dict[int, QComboBox] = {}
         for member in self._members:
-            combo = _combo(MEMBER_ROLE, current=member.role)
+            combo = vocabulary_combo(MEMBER_ROLE, current=member.role)
             self.role_combos[member.membership_id] = combo
             self.field(
                 f"roles.{member.membership_id}",

@@ -31,7 +31,6 @@ from desktop_app.domain.vocabulary import (
     SECTOR,
     TYPOLOGY,
     VACANCY_REASON,
-    Vocabulary,
 )
 from desktop_app.services.housing import (
     DwellingInfo,
@@ -53,7 +52,7 @@ from desktop_app.services.housing import (
     update_landlord,
 )
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.form import FormDialog
+from desktop_app.ui.dialogs.form import FormDialog, vocabulary_combo
 from desktop_app.ui.dialogs.form import date_edit as _date_edit
 from desktop_app.ui.dialogs.form import day_of as _day
 from desktop_app.ui.tasks import TaskRunner
@@ -71,19 +70,6 @@ class StockChoices:
 
 
 # ------------------------------------------------------------------ small widgets and readers
-
-
-def _vocabulary_combo(
-    vocabulary: Vocabulary, *, empty: str | None = None, current: str | None = None
-) -> QComboBox:
-    combo = QComboBox()
-    if empty is not None:
-        combo.addItem(empty, None)
-    for code in vocabulary:
-        combo.addItem(vocabulary.label(code), code)
-    if current is not None:
-        combo.setCurrentIndex(max(combo.findData(current), 0))
-    return combo
 
 
 def _id_combo(
@@ -190,7 +176,7 @@ class LandlordDialog(HousingFormDialog):
         super().__init__(title, workspace, tasks, parent)
         self._landlord = landlord
         self.name_edit = QLineEdit(landlord.name if landlord else "")
-        self.kind_combo = _vocabulary_combo(
+        self.kind_combo = vocabulary_combo(
             LANDLORD_KIND, current=landlord.kind if landlord else "private"
         )
         self.phone_edit = QLineEdit((landlord.phone or "") if landlord else "")
@@ -346,14 +332,14 @@ class DwellingDialog(HousingFormDialog):
         self.commune_edit = QLineEdit(d.commune if d else "")
         self.programme_combo = _id_combo(choices.programmes, current=d.programme_id if d else None)
         self.residence_combo = QComboBox()
-        self.typology_combo = _vocabulary_combo(
+        self.typology_combo = vocabulary_combo(
             TYPOLOGY, empty=self.tr("Not recorded"), current=d.typology if d else None
         )
         self.surface_edit = QLineEdit(
             _number_text(d.surface_m2) if d and d.surface_m2 is not None else ""
         )
         self.surface_edit.setPlaceholderText("18,5")
-        self.sector_combo = _vocabulary_combo(
+        self.sector_combo = vocabulary_combo(
             SECTOR, empty=self.tr("Not recorded"), current=d.sector if d else None
         )
         self.landlord_combo = _id_combo(
@@ -364,7 +350,7 @@ class DwellingDialog(HousingFormDialog):
         self.lots_spin = _count_spin(d.lots if d else 1)
         self.places_spin = _count_spin(d.places if d else 1)
         self.captured_edit = _date_edit(d.captured_on if d else None)
-        self.dpe_combo = _vocabulary_combo(
+        self.dpe_combo = vocabulary_combo(
             DPE_CLASS, empty=self.tr("Not recorded"), current=d.dpe_class if d else None
         )
         self.field("reference", self.tr("Reference"), self.reference_edit)
@@ -582,7 +568,7 @@ class VacancyDialog(HousingFormDialog):
         self.start_edit = _date_edit()
         self.end_edit = QLineEdit()
         self.end_edit.setPlaceholderText(self.tr("dd/mm/yyyy (empty while it lasts)"))
-        self.reason_combo = _vocabulary_combo(VACANCY_REASON)
+        self.reason_combo = vocabulary_combo(VACANCY_REASON)
         self.neutralised_check = QCheckBox(self.tr("Not counted as available days"))
         self.field("start", self.tr("First day"), self.start_edit)
         self.field("end", self.tr("Last day"), self.end_edit)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,7 +50,7 @@ from desktop_app.services.receipts import (
 )
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.contract import ContractDialog
-from desktop_app.ui.dialogs.form import date_edit, day_of
+from desktop_app.ui.dialogs.form import date_edit, day_of, month_edit, qdate
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.tasks import TaskRunner
 
@@ -68,18 +67,6 @@ OTHER_KINDS = (
 _WITH_REASON = frozenset({"adjustment", "remission", "irrecoverable", "debt_erased"})
 _TEXT_MAX = 100  # payer, reference (as the service checks)
 _REASON_MAX = 300
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def month_edit(month: date | None = None) -> QDateEdit:
-    """A month typed MM/yyyy (this month unless given)."""
-    edit = QDateEdit(_qdate(month.replace(day=1)) if month else QDate.currentDate())
-    edit.setDisplayFormat("MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 def month_of(edit: QDateEdit) -> date:
@@ -111,7 +98,7 @@ class OptionalMonthEdit(QWidget):
     def set_value(self, month: date | None) -> None:
         """Show ``month``, or tick « No month »."""
         if month is not None:
-            self.month_edit.setDate(_qdate(month.replace(day=1)))
+            self.month_edit.setDate(qdate(month.replace(day=1)))
         self.none_box.setChecked(month is None)
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import ValidationIssue
-from desktop_app.domain.vocabulary import ABSENCE_KIND, ACTIVITY_KIND, Vocabulary
+from desktop_app.domain.vocabulary import ABSENCE_KIND, ACTIVITY_KIND
 from desktop_app.services.residence_life import (
     HEAD_COUNT,
     HEAD_COUNT_MAX,
@@ -46,7 +46,13 @@ from desktop_app.services.residence_life import (
     write_liaison,
 )
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.form import FormDialog, OptionalDateEdit, date_edit, day_of
+from desktop_app.ui.dialogs.form import (
+    FormDialog,
+    OptionalDateEdit,
+    date_edit,
+    day_of,
+    vocabulary_combo,
+)
 from desktop_app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,14 +74,6 @@ def resident_choices(listed: ResidentsList) -> list[ResidentChoice]:
         for resident in listed.residents
         for person in resident.persons
     ]
-
-
-def _vocabulary_combo(vocabulary: Vocabulary, current: str) -> QComboBox:
-    combo = QComboBox()
-    for code in vocabulary:
-        combo.addItem(vocabulary.label(code), code)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    return combo
 
 
 # ------------------------------------------------------------------ the check list
@@ -239,8 +237,8 @@ class ActivityDialog(FormDialog):
         self._workspace, self._listed, self._today = workspace, listed, today
         self._activity = activity
         self.held_on_edit = date_edit(activity.held_on if activity else listed.on)
-        self.kind_combo = _vocabulary_combo(
-            ACTIVITY_KIND, activity.kind if activity else "shared_meal"
+        self.kind_combo = vocabulary_combo(
+            ACTIVITY_KIND, current=activity.kind if activity else "shared_meal"
         )
         self.title_edit = QLineEdit(activity.title if activity else "")
         self.host_combo = QComboBox()
@@ -398,7 +396,7 @@ class AbsenceDialog(FormDialog):
         self.person_combo = QComboBox()
         for person in resident.persons:
             self.person_combo.addItem(person.name, person.person_id)
-        self.kind_combo = _vocabulary_combo(ABSENCE_KIND, "hospital")
+        self.kind_combo = vocabulary_combo(ABSENCE_KIND, current="hospital")
         self.start_edit = date_edit(listed.on)
         self.end_edit = OptionalDateEdit()
         self.field("person_id", self.tr("Resident"), self.person_combo)

@@ -16,26 +16,12 @@ from desktop_app.domain.vocabulary import (
     ENTRY_SITUATION,
     EXIT_REASON,
     REFERRER,
-    Vocabulary,
 )
 from desktop_app.services.stays import StayInfo, close_stay, open_stay
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.form import FormDialog
+from desktop_app.ui.dialogs.form import FormDialog, vocabulary_combo
 from desktop_app.ui.dialogs.form import day_of as _day
 from desktop_app.ui.tasks import TaskRunner
-
-
-def _combo(
-    vocabulary: Vocabulary, *, empty: str | None = None, current: str | None = None
-) -> QComboBox:
-    combo = QComboBox()
-    if empty is not None:
-        combo.addItem(empty, None)
-    for code in vocabulary:
-        combo.addItem(vocabulary.label(code), code)
-    if current is not None:
-        combo.setCurrentIndex(combo.findData(current))
-    return combo
 
 
 class _StayDialog(FormDialog):
@@ -67,9 +53,9 @@ class EntryDialog(_StayDialog):
         self.entry_edit = QDateEdit(QDate.currentDate())
         self.entry_edit.setDisplayFormat("dd/MM/yyyy")
         self.entry_edit.setCalendarPopup(True)
-        self.situation_combo = _combo(ENTRY_SITUATION, current="unknown")
-        self.referrer_combo = _combo(REFERRER, empty=self.tr("Not recorded"))
-        self.dalo_combo = _combo(DALO_STATUS, current="non_dalo")
+        self.situation_combo = vocabulary_combo(ENTRY_SITUATION, current="unknown")
+        self.referrer_combo = vocabulary_combo(REFERRER, empty=self.tr("Not recorded"))
+        self.dalo_combo = vocabulary_combo(DALO_STATUS, current="non_dalo")
         self.siao_edit = QLineEdit()
         self.row(self.tr("Programme"), self.programme_combo)
         self.row(self.tr("Entry date"), self.entry_edit)
@@ -114,8 +100,8 @@ class ExitDialog(_StayDialog):
         self.exit_edit = QDateEdit(QDate.currentDate())
         self.exit_edit.setDisplayFormat("dd/MM/yyyy")
         self.exit_edit.setCalendarPopup(True)
-        self.destination_combo = _combo(DESTINATION, current="unknown")
-        self.reason_combo = _combo(EXIT_REASON, current="unknown")
+        self.destination_combo = vocabulary_combo(DESTINATION, current="unknown")
+        self.reason_combo = vocabulary_combo(EXIT_REASON, current="unknown")
         self.row(self.tr("Last day"), self.exit_edit)
         self.row(self.tr("Housing situation at exit"), self.destination_combo)
         self.row(self.tr("Reason"), self.reason_combo)

@@ -65,6 +65,7 @@ from desktop_app.services.benefit_batches import (
     record_batch,
 )
 from desktop_app.services.system import Workspace
+from desktop_app.ui.dialogs.form import day_of, month_edit, qdate
 from desktop_app.ui.dialogs.provider import DialogProvider
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskRunner
@@ -80,23 +81,6 @@ _MONTHS_BEFORE = 12  # months offered before the bordereau's month in the choose
 def month_text(month: date) -> str:
     """A period month as shown everywhere: ``11/2026``."""
     return month.strftime("%m/%Y")
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(edit: QDateEdit) -> date:
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
-
-
-def month_edit(month: date) -> QDateEdit:
-    """A month typed MM/yyyy, with its calendar."""
-    edit = QDateEdit(_qdate(month))
-    edit.setDisplayFormat("MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 def _first(day: date) -> date:
@@ -434,7 +418,7 @@ class AddLineDialog(QDialog):
         choice = self._choices[self.household_combo.currentIndex()]
         self.result_line = DraftLine(
             contract=choice,
-            months=(_first(_day(self.month_edit)),),
+            months=(_first(day_of(self.month_edit)),),
             amount_text=typed,
             added=True,
             status=self.tr("Added"),
@@ -674,7 +658,7 @@ class BenefitBatchView(SectionView):
 
     def month(self) -> date:
         """The month covered chosen."""
-        return _first(_day(self.month_edit))
+        return _first(day_of(self.month_edit))
 
     def prefill(self, *, force: bool = False) -> None:
         """Propose the lines of the agency and month chosen (edits are lost: asked first)."""
@@ -708,7 +692,7 @@ class BenefitBatchView(SectionView):
         for widget in (self.agency_combo, self.month_edit):
             widget.blockSignals(True)
         self.agency_combo.setCurrentIndex(self.agency_combo.findData(self._prefill.agency))
-        self.month_edit.setDate(_qdate(self._prefill.month))
+        self.month_edit.setDate(qdate(self._prefill.month))
         for widget in (self.agency_combo, self.month_edit):
             widget.blockSignals(False)
 
@@ -945,7 +929,7 @@ class BenefitBatchView(SectionView):
         agency, reference, received = (
             self._prefill.agency if self._prefill is not None else self.agency(),
             self.reference_edit.text(),
-            _day(self.received_edit),
+            day_of(self.received_edit),
         )
         self.save_button.setEnabled(False)
         self._tasks.write(

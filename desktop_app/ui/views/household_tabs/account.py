@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from desktop_app.services.ledger import (
 from desktop_app.services.receipts import IssuedInfo, issued_documents
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.contract import ContractDialog
+from desktop_app.ui.dialogs.form import day_of, qdate
 from desktop_app.ui.dialogs.ledger import (
     DepositDialog,
     IssuedDocuments,
@@ -59,15 +60,6 @@ from desktop_app.ui.tasks import TaskRunner
 
 STATUS = "ledger.read_status"
 _HISTORY_MONTHS = 11  # the lines shown by default: this month and the eleven before
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(edit: QDateEdit) -> date:
-    value: date = edit.date().toPython()  # type: ignore[assignment]
-    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +187,7 @@ class AccountTab(QWidget):
         return row
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
+        edit = QDateEdit(qdate(day))
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setCalendarPopup(True)
         edit.setAccessibleName(name)
@@ -328,7 +320,7 @@ class AccountTab(QWidget):
         return self.lines_model.row(rows[0].row()) if rows else None
 
     def _dates(self) -> tuple[date, date, date]:
-        return _day(self.on_edit), _day(self.start_edit), _day(self.end_edit)
+        return day_of(self.on_edit), day_of(self.start_edit), day_of(self.end_edit)
 
     def _dates_edited(self) -> None:
         """Re-read when a date really changed (leaving the field alone changes nothing)."""
@@ -530,8 +522,8 @@ class AccountTab(QWidget):
                 self._workspace,
                 contract,
                 self._folder(),
-                start=_day(self.start_edit),
-                end=_day(self.end_edit),
+                start=day_of(self.start_edit),
+                end=day_of(self.end_edit),
                 tasks=self._tasks,
                 parent=self,
             )
