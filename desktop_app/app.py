@@ -37,6 +37,7 @@ from desktop_app.ui.dialogs.provider import DialogProvider, QtDialogProvider
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.views.admissions import AdmissionsView
 from desktop_app.ui.views.agenda import AgendaView
 from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.benefit_batch import BenefitBatchView
@@ -116,6 +117,10 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
         agenda.open_account.connect(lambda household_id: open_file(household_id, account=True))
         sections.append(agenda)
         sections.append(PartnersView(workspace, tasks=tasks, dialogs=dialogs))
+        if may_ever(workspace.actor, "admissions.read"):
+            admissions = AdmissionsView(workspace, tasks=tasks, dialogs=dialogs)
+            admissions.open_household.connect(open_file)
+            sections.append(admissions)
         if may_ever(workspace.actor, "ledger.read_status"):
             rents = RentsView(workspace, tasks=tasks, dialogs=dialogs)
             rents.open_household.connect(lambda household_id: open_file(household_id, account=True))

@@ -54,3 +54,15 @@ def household_search_text(
 def search_tokens(query: str) -> list[str]:
     """The normalised words of a search query (each must be found)."""
     return [token for token in normalise(query).split(" ") if token]
+
+
+_ELIDED = frozenset("aeiouyhàâäéèêëîïôöùûüœæ")
+
+
+def with_de(phrase: str) -> str:
+    """``de`` before an infinitive phrase, elided before a vowel or a mute h.
+
+    ``with_de("voir les notes")`` → ``de voir les notes``; ``with_de("enregistrer")`` →
+    ``d'enregistrer``.
+    """
+    return f"d'{phrase}" if phrase[:1].lower() in _ELIDED else f"de {phrase}"

@@ -23,6 +23,7 @@ from desktop_app.domain.permissions import (
     decide,
     may_ever,
 )
+from desktop_app.domain.text import with_de
 
 F = TypeVar("F", bound=Callable[..., Any])
 ACTION_ATTRIBUTE: Final = "__seuil_action__"
@@ -41,7 +42,7 @@ def service_action(action: str) -> Callable[[F], F]:
             if not isinstance(actor, Actor):
                 raise TypeError(f"{function.__qualname__} needs actor=… (an Actor)")
             if not may_ever(actor, action):
-                raise RefusedError("auth.denied", what=ACTIONS[action])
+                raise RefusedError("auth.denied", what=with_de(ACTIONS[action]))
             return function(*args, **kwargs)
 
         setattr(guarded, ACTION_ATTRIBUTE, action)
@@ -58,7 +59,7 @@ def require(actor: Actor, action: str, context: AccessContext | None = None) -> 
     """
     decision = decide(actor, action, context)
     if not decision.allowed:
-        raise RefusedError("auth.denied", what=ACTIONS[action])
+        raise RefusedError("auth.denied", what=with_de(ACTIONS[action]))
     return decision
 
 

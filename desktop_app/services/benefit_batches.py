@@ -53,6 +53,7 @@ from desktop_app.domain.ledger import (
 from desktop_app.domain.money import format_eur
 from desktop_app.domain.periods import add_months, days_in_month, format_date
 from desktop_app.domain.permissions import ACTIONS, AccessContext, Actor, decide
+from desktop_app.domain.text import with_de
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import Change, HistoryValue, record_changes
@@ -589,7 +590,7 @@ def _check_scope(session: Session, actor: Actor, contracts: Iterable[OccupancyCo
         select(Dwelling.programme_id, Dwelling.residence_id).where(Dwelling.id.in_(dwelling_ids))
     ):
         if not allowed(programme_id, residence_id):
-            raise RefusedError("auth.denied", what=ACTIONS[POST])
+            raise RefusedError("auth.denied", what=with_de(ACTIONS[POST]))
 
 
 @service_action(POST)

@@ -9,7 +9,7 @@ opening of a protected file, written in the security log. The household capabili
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import ColumnElement, exists, false, func, or_, select
@@ -19,7 +19,7 @@ from desktop_app.domain.duplicates import PersonCandidate, find_duplicates
 from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
 from desktop_app.domain.households import MemberSpan, check_heads, check_member
 from desktop_app.domain.permissions import RESIDENTS, TABLE, AccessContext, Actor, decide
-from desktop_app.domain.text import household_search_text, normalise, search_tokens
+from desktop_app.domain.text import household_search_text, normalise, search_tokens, with_de
 from desktop_app.domain.vocabulary import MEMBER_ROLE, SEX
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
@@ -50,7 +50,7 @@ def household_access(session: Session, actor: Actor, household_id: int) -> Acces
     """
     household = session.get(Household, household_id)
     if household is None:
-        raise RefusedError("auth.denied", what="consulter ce dossier")
+        raise RefusedError("auth.denied", what=with_de("consulter ce dossier"))
     workers = {household.key_worker_id} | set(
         session.scalars(
             select(HouseholdCoWorker.user_id).where(HouseholdCoWorker.household_id == household_id)
@@ -560,6 +560,116 @@ def _member_issues(index: int, member: MemberInput) -> list[ValidationIssue]:
     return issues
 
 
+def create_household_in(
+    session: Session,
+    actor: Actor,
+    members: Sequence[MemberInput],
+    *,
+    start: date,
+    reference: str | None = None,
+    address: str | None = None,
+    postcode: str | None = None,
+    commune: str | None = None,
+    key_worker_id: int | None = None,
+    protected: bool = False,
+    context: AccessContext | None = None,
+) -> HouseholdCreated:
+    """Check and insert a household in the caller's transaction (permission, audit).
+
+    A helper for other services (a candidature may bring a new household with it).
+    ``context`` says where the household arrives (a candidature for a programme or a
+    house): a host may then create it for their own house.
+
+    Raises:
+        InvalidInput: every field to correct, at once; nothing is written.
+        RefusedError: the actor may not create this household.
+    """
+    if key_worker_id is None and "social_worker" in actor.roles:
+        key_worker_id = actor.user_id
+    issues: list[ValidationIssue] = []
+    if not members:
+        issues.append(ValidationIssue("members", "household.no_members"))
+    for index, member in enumerate(members):
+        issues += _member_issues(index, member)
+        if member.joined_on is not None:
+            issues += check_member(MemberSpan(index, member.role, member.joined_on, None))
+    spans = [
+        MemberSpan(index, member.role, member.joined_on or start, None)
+        for index, member in enumerate(members)
+    ]
+    issues += check_heads(spans, start=start, end=None)
+    ref = (reference or "").strip() or _next_reference(session)
+    if session.scalar(select(Household.id).where(Household.reference == ref)) is not None:
+        issues.append(ValidationIssue("reference", "household.reference_taken", {"value": ref}))
+    if issues:
+        raise InvalidInput(issues)
+    own = key_worker_id is not None and key_worker_id == actor.user_id
+    where = context or AccessContext()
+    where = replace(where, caseload=where.caseload or own)
+    if not decide(actor, "household.edit", where).allowed:
+        require(actor, "household.edit_identity", where)
+    household = Household(
+        reference=ref,
+        key_worker_id=key_worker_id,
+        address=address,
+        postcode=postcode,
+        commune=commune,
+        protected=protected,
+    )
+    session.add(household)
+    session.flush()
+    created = 0
+    for member in members:
+        person_id = member.person_id
+        if person_id is None:
+            person = Person(
+                last_name=member.last_name.strip(),
+                first_name=member.first_name.strip(),
+                birth_date=member.birth_date,
+                sex=member.sex,
+                phone=member.phone,
+                search_name=normalise(f"{member.last_name} {member.first_name}"),
+            )
+            session.add(person)
+            session.flush()
+            person_id = person.id
+            created += 1
+        session.add(
+            Membership(
+                household_id=household.id,
+                person_id=person_id,
+                role=member.role,
+                joined_on=member.joined_on or start,
+            )
+        )
+    session.flush()
+    refresh_search_text(session, household.id)
+    name, user_id = audit_identity(actor)
+    audit.record(
+        session,
+        actor=name,
+        user_id=user_id,
+        action="create",
+        entity="household",
+        entity_id=household.id,
+        household_id=household.id,
+        fields=("reference", "address", "key_worker_id", "protected", "members"),
+        count=len(members),
+    )
+    if created:
+        audit.record(
+            session,
+            actor=name,
+            user_id=user_id,
+            action="create",
+            entity="person",
+            household_id=household.id,
+            fields=("last_name", "first_name", "birth_date"),
+            count=created,
+        )
+    return HouseholdCreated(household.id, ref)
+
+
 @service_action("household.edit_identity")
 def create_household(
     database: Database,
@@ -582,97 +692,20 @@ def create_household(
     Raises:
         InvalidInput: every field to correct, at once; nothing is written.
     """
-    if key_worker_id is None and "social_worker" in actor.roles:
-        key_worker_id = actor.user_id
-    issues: list[ValidationIssue] = []
-    if not members:
-        issues.append(ValidationIssue("members", "household.no_members"))
-    for index, member in enumerate(members):
-        issues += _member_issues(index, member)
-        if member.joined_on is not None:
-            issues += check_member(MemberSpan(index, member.role, member.joined_on, None))
-    spans = [
-        MemberSpan(index, member.role, member.joined_on or start, None)
-        for index, member in enumerate(members)
-    ]
-    issues += check_heads(spans, start=start, end=None)
-
-    def work(session: Session) -> HouseholdCreated:
-        ref = (reference or "").strip() or _next_reference(session)
-        problems = list(issues)
-        if session.scalar(select(Household.id).where(Household.reference == ref)) is not None:
-            problems.append(
-                ValidationIssue("reference", "household.reference_taken", {"value": ref})
-            )
-        if problems:
-            raise InvalidInput(problems)
-        context = AccessContext(
-            caseload=key_worker_id is not None and key_worker_id == actor.user_id
-        )
-        if not decide(actor, "household.edit", context).allowed:
-            require(actor, "household.edit_identity", context)
-        household = Household(
-            reference=ref,
-            key_worker_id=key_worker_id,
+    return database.run_write(
+        lambda session: create_household_in(
+            session,
+            actor,
+            members,
+            start=start,
+            reference=reference,
             address=address,
             postcode=postcode,
             commune=commune,
+            key_worker_id=key_worker_id,
             protected=protected,
         )
-        session.add(household)
-        session.flush()
-        created = 0
-        for member in members:
-            person_id = member.person_id
-            if person_id is None:
-                person = Person(
-                    last_name=member.last_name.strip(),
-                    first_name=member.first_name.strip(),
-                    birth_date=member.birth_date,
-                    sex=member.sex,
-                    phone=member.phone,
-                    search_name=normalise(f"{member.last_name} {member.first_name}"),
-                )
-                session.add(person)
-                session.flush()
-                person_id = person.id
-                created += 1
-            session.add(
-                Membership(
-                    household_id=household.id,
-                    person_id=person_id,
-                    role=member.role,
-                    joined_on=member.joined_on or start,
-                )
-            )
-        session.flush()
-        refresh_search_text(session, household.id)
-        name, user_id = audit_identity(actor)
-        audit.record(
-            session,
-            actor=name,
-            user_id=user_id,
-            action="create",
-            entity="household",
-            entity_id=household.id,
-            household_id=household.id,
-            fields=("reference", "address", "key_worker_id", "protected", "members"),
-            count=len(members),
-        )
-        if created:
-            audit.record(
-                session,
-                actor=name,
-                user_id=user_id,
-                action="create",
-                entity="person",
-                household_id=household.id,
-                fields=("last_name", "first_name", "birth_date"),
-                count=created,
-            )
-        return HouseholdCreated(household.id, ref)
-
-    return database.run_write(work)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from desktop_app.domain.passwords import (
     new_temporary_password,
 )
 from desktop_app.domain.permissions import ROLES, Actor, Grant, account_in_force
+from desktop_app.domain.text import with_de
 from desktop_app.domain.vocabulary import ROLE
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
@@ -572,7 +573,7 @@ def delegate_caseload(
     def work(session: Session) -> None:
         if from_login is None:
             if actor.user_id is None:
-                raise RefusedError("auth.denied", what="prêter un portefeuille")
+                raise RefusedError("auth.denied", what=with_de("prêter un portefeuille"))
             owner_id = actor.user_id
         else:
             require(actor, "users.manage")

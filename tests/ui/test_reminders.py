@@ -13,6 +13,7 @@ from sqlalchemy import Connection, insert
 
 from desktop_app.domain.messages import message
 from desktop_app.domain.permissions import Actor, Grant
+from desktop_app.domain.text import with_de
 from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import models as m
 from desktop_app.services import contracts, housing
@@ -226,7 +227,7 @@ def test_a_refusal_is_said_in_the_panel(qtbot, scene) -> None:
     qtbot.waitUntil(lambda: "Loading" not in panel.status_label.text(), timeout=TIMEOUT)
     assert panel.model.rowCount() == 0
     assert panel.status_label.text() == message(
-        "auth.denied", what="voir l'identité et les coordonnées des ménages"
+        "auth.denied", what=with_de("voir l'identité et les coordonnées des ménages")
     )
 
 
