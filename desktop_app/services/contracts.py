@@ -1104,20 +1104,33 @@ def end_contract(
     """
 
     def work(session: Session) -> ContractInfo:
-        contract = _contract_for_edit(session, actor, contract_id)
-        if contract.state == "ended":
-            raise RefusedError("contract.already_ended")
-        plan = _plan_of(session, contract)
-        if plan is not None and plan.outcome in RUNNING:
-            raise RefusedError("sliding.plan_running")
-        _raise(
-            _reason_issues(reason, required=contract.state == "active")
-            + _end_issues(session, contract, end)
-        )
-        _close(_Writer(session, actor, contract.household_id), contract, end, reason)
+        contract = end_contract_in(session, actor, contract_id, end=end, reason=reason)
         return _info(session, contract.id)
 
     return database.run_write(work)
+
+
+def end_contract_in(
+    session: Session, actor: Actor, contract_id: int, *, end: date, reason: str | None
+) -> OccupancyContract:
+    """`end_contract` in the caller's transaction (a rehousing ends the contract with the stay).
+
+    Raises:
+        RefusedError: not allowed, the contract already ended, or its sliding plan still runs.
+        InvalidInput: an end before the start, a rate or a benefit status; a missing reason.
+    """
+    contract = _contract_for_edit(session, actor, contract_id)
+    if contract.state == "ended":
+        raise RefusedError("contract.already_ended")
+    plan = _plan_of(session, contract)
+    if plan is not None and plan.outcome in RUNNING:
+        raise RefusedError("sliding.plan_running")
+    _raise(
+        _reason_issues(reason, required=contract.state == "active")
+        + _end_issues(session, contract, end)
+    )
+    _close(_Writer(session, actor, contract.household_id), contract, end, reason)
+    return contract
 
 
 # ------------------------------------------------------------------ the sliding plan

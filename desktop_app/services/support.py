@@ -1090,54 +1090,93 @@ def set_phase(
     """
     day = today or date.today()
     moment = _now(now)
-    issues = _code_issues([("phase", v.MEASURE_PHASE, phase)])
-    if from_date > day:
-        issues.append(
-            ValidationIssue("from_date", "measure.future_date", {"today": format_date(day)})
-        )
-    _raise(issues)
+    _raise(_phase_input_issues(phase, from_date, day))
 
     def work(session: Session) -> MeasureDetail:
         measure = _measure_for(session, actor, measure_id, WRITE)
         _check_version(session, measure, version)
-        _raise(_running_issues(measure, "from_date", from_date))
-        phases = _phases(session, [measure.id]).get(measure.id, [])
-        previous = next((p.phase for p in reversed(phases) if p.from_date <= from_date), None)
-        same_day = next((p for p in phases if p.from_date == from_date), None)
-        if same_day is not None:
-            same_day.phase = phase
-            row = same_day
-            action = "update"
-        else:
-            row = MeasurePhase(measure_id=measure.id, phase=phase, from_date=from_date)
-            session.add(row)
-            action = "create"
-        session.flush()
-        _touch(session, measure)
-        _event(
-            session,
-            actor,
-            action=action,
-            entity="measure_phase",
-            entity_id=row.id,
-            household_id=measure.household_id,
-            fields=("phase", "from_date"),
-            at=moment,
-        )
-        record_change(
-            session,
-            user_id=actor.user_id,
-            household_id=measure.household_id,
-            entity="support_measure",
-            entity_id=measure.id,
-            field="phase",
-            old=previous,
-            new=phase,
-            at=moment,
-        )
+        _store_phase(session, actor, measure, phase=phase, from_date=from_date, moment=moment)
         return _detail(session, measure, day)
 
     return database.run_write(work)
+
+
+def set_phase_in(
+    session: Session,
+    actor: Actor,
+    measure: SupportMeasure,
+    *,
+    phase: str,
+    from_date: date,
+    today: date,
+    now: datetime | None = None,
+) -> None:
+    """`set_phase` in the caller's transaction (a rehousing moves the measure "in the home").
+
+    Raises:
+        InvalidInput: an unknown phase, a diagnostic, a date outside the measure or future.
+        RefusedError: not allowed.
+    """
+    require(actor, WRITE, support_access(session, actor, measure.household_id))
+    _raise(_phase_input_issues(phase, from_date, today))
+    _store_phase(session, actor, measure, phase=phase, from_date=from_date, moment=_now(now))
+
+
+def _phase_input_issues(phase: str, from_date: date, today: date) -> list[ValidationIssue]:
+    """Code and date of a phase, checked before anything is read."""
+    issues = _code_issues([("phase", v.MEASURE_PHASE, phase)])
+    if from_date > today:
+        issues.append(
+            ValidationIssue("from_date", "measure.future_date", {"today": format_date(today)})
+        )
+    return issues
+
+
+def _store_phase(
+    session: Session,
+    actor: Actor,
+    measure: SupportMeasure,
+    *,
+    phase: str,
+    from_date: date,
+    moment: datetime,
+) -> None:
+    """Check the date against the measure, then record the phase (event and history)."""
+    _raise(_running_issues(measure, "from_date", from_date))
+    phases = _phases(session, [measure.id]).get(measure.id, [])
+    previous = next((p.phase for p in reversed(phases) if p.from_date <= from_date), None)
+    same_day = next((p for p in phases if p.from_date == from_date), None)
+    if same_day is not None:
+        same_day.phase = phase
+        row = same_day
+        action = "update"
+    else:
+        row = MeasurePhase(measure_id=measure.id, phase=phase, from_date=from_date)
+        session.add(row)
+        action = "create"
+    session.flush()
+    _touch(session, measure)
+    _event(
+        session,
+        actor,
+        action=action,
+        entity="measure_phase",
+        entity_id=row.id,
+        household_id=measure.household_id,
+        fields=("phase", "from_date"),
+        at=moment,
+    )
+    record_change(
+        session,
+        user_id=actor.user_id,
+        household_id=measure.household_id,
+        entity="support_measure",
+        entity_id=measure.id,
+        field="phase",
+        old=previous,
+        new=phase,
+        at=moment,
+    )
 
 
 @service_action(WRITE)
@@ -1166,6 +1205,62 @@ def end_measure(
     """
     day = today or date.today()
     moment = _now(now)
+    _raise(_end_input_issues(end, outcome, destination, conclusion, day))
+
+    def work(session: Session) -> MeasureDetail:
+        measure = _measure_for(session, actor, measure_id, WRITE)
+        _check_version(session, measure, version)
+        _store_end(
+            session,
+            actor,
+            measure,
+            end=end,
+            outcome=outcome,
+            destination=destination,
+            conclusion=conclusion,
+            moment=moment,
+        )
+        return _detail(session, measure, day)
+
+    return database.run_write(work)
+
+
+def end_measure_in(
+    session: Session,
+    actor: Actor,
+    measure: SupportMeasure,
+    *,
+    end: date,
+    outcome: str | None = None,
+    destination: str | None = None,
+    conclusion: str | None = None,
+    today: date,
+    now: datetime | None = None,
+) -> None:
+    """`end_measure` in the caller's transaction (a rehousing ends the measure as rehoused).
+
+    Raises:
+        InvalidInput: as `end_measure`.
+        RefusedError: not allowed.
+    """
+    require(actor, WRITE, support_access(session, actor, measure.household_id))
+    _raise(_end_input_issues(end, outcome, destination, conclusion, today))
+    _store_end(
+        session,
+        actor,
+        measure,
+        end=end,
+        outcome=outcome,
+        destination=destination,
+        conclusion=conclusion,
+        moment=_now(now),
+    )
+
+
+def _end_input_issues(
+    end: date, outcome: str | None, destination: str | None, conclusion: str | None, today: date
+) -> list[ValidationIssue]:
+    """Codes and date of an end, checked before anything is read."""
     issues = _code_issues(
         [
             ("outcome", v.MEASURE_OUTCOME, outcome),
@@ -1173,71 +1268,78 @@ def end_measure(
             ("conclusion", v.DIAGNOSTIC_CONCLUSION, conclusion),
         ]
     )
-    if end > day:
-        issues.append(ValidationIssue("end", "measure.future_end", {"today": format_date(day)}))
-    _raise(issues)
+    if end > today:
+        issues.append(ValidationIssue("end", "measure.future_end", {"today": format_date(today)}))
+    return issues
 
-    def work(session: Session) -> MeasureDetail:
-        measure = _measure_for(session, actor, measure_id, WRITE)
-        _check_version(session, measure, version)
-        found = _end_issues(measure, outcome, destination, conclusion)
-        if end < measure.start_date:
-            found.append(
-                ValidationIssue(
-                    "end", "measure.before_start", {"start": format_date(measure.start_date)}
-                )
+
+def _store_end(
+    session: Session,
+    actor: Actor,
+    measure: SupportMeasure,
+    *,
+    end: date,
+    outcome: str | None,
+    destination: str | None,
+    conclusion: str | None,
+    moment: datetime,
+) -> None:
+    """Check the end against the measure, then record it (history and event)."""
+    found = _end_issues(measure, outcome, destination, conclusion)
+    if end < measure.start_date:
+        found.append(
+            ValidationIssue(
+                "end", "measure.before_start", {"start": format_date(measure.start_date)}
             )
-        latest = max(
-            [p.from_date for p in _phases(session, [measure.id]).get(measure.id, [])]
-            + [s.start_date for s in _suspensions(session, [measure.id]).get(measure.id, [])],
-            default=None,
         )
-        if latest is not None and end < latest:
-            found.append(
-                ValidationIssue("end", "measure.end_before_record", {"day": format_date(latest)})
-            )
-        found += _overlap_issues(
+    latest = max(
+        [p.from_date for p in _phases(session, [measure.id]).get(measure.id, [])]
+        + [s.start_date for s in _suspensions(session, [measure.id]).get(measure.id, [])],
+        default=None,
+    )
+    if latest is not None and end < latest:
+        found.append(
+            ValidationIssue("end", "measure.end_before_record", {"day": format_date(latest)})
+        )
+    found += _overlap_issues(
+        session,
+        household_id=measure.household_id,
+        kind=measure.kind,
+        start=measure.start_date,
+        end=end,
+        measure_id=measure.id,
+    )
+    _raise(found)
+    for field, old, new in (
+        ("end_date", measure.end_date, end),
+        ("outcome", measure.outcome, outcome),
+        ("destination", measure.destination, destination),
+        ("conclusion", measure.conclusion, conclusion),
+    ):
+        record_change(
             session,
+            user_id=actor.user_id,
             household_id=measure.household_id,
-            kind=measure.kind,
-            start=measure.start_date,
-            end=end,
-            measure_id=measure.id,
-        )
-        _raise(found)
-        for field, old, new in (
-            ("end_date", measure.end_date, end),
-            ("outcome", measure.outcome, outcome),
-            ("destination", measure.destination, destination),
-            ("conclusion", measure.conclusion, conclusion),
-        ):
-            record_change(
-                session,
-                user_id=actor.user_id,
-                household_id=measure.household_id,
-                entity="support_measure",
-                entity_id=measure.id,
-                field=field,
-                old=old,
-                new=new,
-                at=moment,
-            )
-        measure.end_date, measure.outcome = end, outcome
-        measure.destination, measure.conclusion = destination, conclusion
-        session.flush()
-        _event(
-            session,
-            actor,
-            action="update",
             entity="support_measure",
             entity_id=measure.id,
-            household_id=measure.household_id,
-            fields=("end_date", "outcome", "destination", "conclusion"),
+            field=field,
+            old=old,
+            new=new,
             at=moment,
         )
-        return _detail(session, measure, day)
-
-    return database.run_write(work)
+    measure.end_date, measure.outcome = end, outcome
+    measure.destination, measure.conclusion = destination, conclusion
+    session.flush()
+    _event(
+        session,
+        actor,
+        action="update",
+        entity="support_measure",
+        entity_id=measure.id,
+        household_id=measure.household_id,
+        fields=("end_date", "outcome", "destination", "conclusion"),
+        at=moment,
+    )
 
 
 def _end_issues(

@@ -1,4 +1,4 @@
-"""The rehousing dates: yearly renewal, the préfet's DALO time limit in and outside Île-de-France."""
+"""Rehousing dates: the yearly renewal, the DALO time limit in and outside Île-de-France."""
 
 from __future__ import annotations
 

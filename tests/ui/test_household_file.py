@@ -99,6 +99,14 @@ def scene(qapp, tmp_path):
     workspace.close()
 
 
+def path_rows(window) -> list[tuple[str, str]]:
+    model = window.path_model
+    return [
+        (model.data(model.index(r, 0)), model.data(model.index(r, 1)))
+        for r in range(model.rowCount())
+    ]
+
+
 def open_file(qtbot, scene, actor, dialogs):
     workspace, household_id, _, tasks = scene
     window = HouseholdFileWindow(
@@ -107,7 +115,8 @@ def open_file(qtbot, scene, actor, dialogs):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(
-        lambda: window.notes_list.count() > 0 and window.path_list.count() > 0, timeout=TIMEOUT
+        lambda: window.notes_list.count() > 0 and window.path_model.rowCount() > 0,
+        timeout=TIMEOUT,
     )
     return window
 
@@ -119,6 +128,7 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
         "Coordonnées et droits",
         "Partenaires",
         "Parcours",
+        window.tr("Rehousing"),  # « Relogement » once translated
         window.tr("Support"),  # « Accompagnement » (the French catalogue)
         "Logement et contrat",
         "Compte",
@@ -143,10 +153,12 @@ def test_file_tabs_for_the_key_worker(qtbot, qtmodeltester, scene) -> None:
     qtmodeltester.check(members)
     roles = {members.data(members.index(r, 1)) for r in range(2)}
     assert roles == {"Personne de référence", "Enfant"}
-    assert [window.path_list.item(i).text() for i in range(2)] == [
-        "Entrée le 03/03/2025 — IML Lyon (venant de : Hôtel (115 / SIAO), SIAO)",
-        "Sortie le 31/10/2026 — Logement social – bail direct (Projet réalisé)",
+    # the path, newest first
+    assert path_rows(window) == [
+        ("31/10/2026", "Sortie — IML Lyon : Logement social – bail direct (Projet réalisé)"),
+        ("03/03/2025", "Entrée — IML Lyon (venant de : Hôtel (115 / SIAO), SIAO)"),
     ]
+    qtmodeltester.check(window.path_model)
     assert window.notes_list.count() == 2  # the key worker reads the health note too
     assert window.justified_button.isHidden()
     qtbot.waitUntil(lambda: window.history_model.rowCount() >= 3, timeout=TIMEOUT)
@@ -257,8 +269,12 @@ def test_glissement_done_through_the_gui(qtbot, qapp, tmp_path) -> None:
         dialog.refunded_button.setChecked(True)
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(tab.glissement_button.isHidden, timeout=TIMEOUT)
-        qtbot.waitUntil(lambda: window.path_list.count() == 2, timeout=TIMEOUT)
-        assert window.path_list.item(1).text().startswith("Sortie le 31/10/2026 — Bail glissé")
+        qtbot.waitUntil(lambda: window.path_model.rowCount() == 2, timeout=TIMEOUT)
+        day, what = path_rows(window)[0]
+        assert (day, what) == (
+            "31/10/2026",
+            "Sortie — Bail glissant Rhône : Bail glissé (Projet réalisé)",
+        )
         model = tab.contracts_model
         qtbot.waitUntil(lambda: model.data(model.index(0, 3)) == "Terminé", timeout=TIMEOUT)
         assert model.data(model.index(0, 4)) == "Bail glissé"
@@ -318,10 +334,8 @@ def test_entry_and_exit_through_the_gui(qtbot, qapp, tmp_path) -> None:
         entry.entry_edit.setDate(QDate(2025, 1, 6))
         entry.situation_combo.setCurrentIndex(entry.situation_combo.findData("street"))
         qtbot.mouseClick(entry.save_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.path_list.count() == 1, timeout=TIMEOUT)
-        assert (
-            "Entrée le 06/01/2025 — IML Lyon (venant de : Rue)" in window.path_list.item(0).text()
-        )
+        qtbot.waitUntil(lambda: window.path_model.rowCount() == 1, timeout=TIMEOUT)
+        assert path_rows(window) == [("06/01/2025", "Entrée — IML Lyon (venant de : Rue)")]
         assert not window.exit_button.isHidden()
         qtbot.mouseClick(window.exit_button, Qt.MouseButton.LeftButton)
         leave = window.stay_dialog
@@ -334,9 +348,10 @@ def test_entry_and_exit_through_the_gui(qtbot, qapp, tmp_path) -> None:
         leave.destination_combo.setCurrentIndex(leave.destination_combo.findData("social_housing"))
         leave.reason_combo.setCurrentIndex(leave.reason_combo.findData("project_achieved"))
         qtbot.mouseClick(leave.save_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.path_list.count() == 2, timeout=TIMEOUT)
-        assert window.path_list.item(1).text() == (
-            "Sortie le 30/06/2026 — Logement social – bail direct (Projet réalisé)"
+        qtbot.waitUntil(lambda: window.path_model.rowCount() == 2, timeout=TIMEOUT)
+        assert path_rows(window)[0] == (
+            "30/06/2026",
+            "Sortie — IML Lyon : Logement social – bail direct (Projet réalisé)",
         )
         assert window.exit_button.isHidden()
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -18,14 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import KnownError
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import may_ever
-from desktop_app.domain.vocabulary import (
-    DESTINATION,
-    ENTRY_SITUATION,
-    EXIT_REASON,
-    NOTE_LEVEL,
-    REFERRER,
-    record_label,
-)
+from desktop_app.domain.vocabulary import NOTE_LEVEL, record_label
 from desktop_app.services.households import (
     HistoryLine,
     HouseholdIdentity,
@@ -35,6 +29,7 @@ from desktop_app.services.households import (
     read_identity,
 )
 from desktop_app.services.notes import HouseholdNotes, read_notes
+from desktop_app.services.path import PathEvent, household_path
 from desktop_app.services.stays import StayInfo, list_stays
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.note import NoteDialog
@@ -48,6 +43,7 @@ from desktop_app.ui.views.household_tabs.contact import ContactTab
 from desktop_app.ui.views.household_tabs.contracts import ContractsTab
 from desktop_app.ui.views.household_tabs.documents import DocumentsTab
 from desktop_app.ui.views.household_tabs.partners import PartnersTab
+from desktop_app.ui.views.household_tabs.rehousing import RehousingTab
 from desktop_app.ui.views.household_tabs.support import SupportTab
 
 TabWidget = (
@@ -58,6 +54,7 @@ TabWidget = (
     | DocumentsTab
     | AccountTab
     | SupportTab
+    | RehousingTab
 )
 # Logs a contact from anywhere in the household file (the Accompagnement tab's form).
 LOG_CONTACT_SHORTCUT = "Ctrl+Shift+C"
@@ -104,15 +101,14 @@ class HouseholdFileWindow(QWidget):
         self.tabs.addTab(self.contact_tab, self.tr("Contact and rights"))
         self.tabs.addTab(self.partners_tab, self.tr("Partners"))
         self.tabs.addTab(self._path_page(), self.tr("Path"))
+        self.rehousing_tab: RehousingTab | None = None
+        if may_ever(workspace.actor, "admissions.read"):
+            self.rehousing_tab = RehousingTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+            self._add_hideable(self.rehousing_tab, self.tr("Rehousing"))
         self.support_tab: SupportTab | None = None
         if may_ever(workspace.actor, "support.read"):
-            support = SupportTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
-            self.tabs.addTab(support, self.tr("Support"))
-            # Not this household's support (another caseload): the tab goes away.
-            support.unavailable.connect(
-                lambda _text: self.tabs.setTabVisible(self.tabs.indexOf(support), False)
-            )
-            self.support_tab = support
+            self.support_tab = SupportTab(workspace, household_id, tasks=tasks, dialogs=dialogs)
+            self._add_hideable(self.support_tab, self.tr("Support"))
             if may_ever(workspace.actor, "support.write"):
                 QShortcut(QKeySequence(LOG_CONTACT_SHORTCUT), self, self.log_contact)
         self.tabs.addTab(self.contracts_tab, self.tr("Housing and contract"))
@@ -146,12 +142,30 @@ class HouseholdFileWindow(QWidget):
         self.resize(820, 560)
         self.load()
 
+    def _add_hideable(self, tab: SupportTab | RehousingTab, title: str) -> None:
+        """A tab that goes away when this side of the household is not the actor's."""
+        self.tabs.addTab(tab, title)
+        tab.unavailable.connect(
+            lambda _text: self.tabs.setTabVisible(self.tabs.indexOf(tab), False)
+        )
+
     def _path_page(self) -> QWidget:
         page = QWidget()
         page_layout = QVBoxLayout(page)
-        self.path_list = QListWidget()
-        self.path_list.setAccessibleName(self.tr("Path"))
-        page_layout.addWidget(self.path_list, 1)
+        self.path_model: DtoTableModel[PathEvent] = DtoTableModel(
+            [
+                (self.tr("Date"), lambda step: format_date(step.on)),
+                (self.tr("What"), lambda step: step.text),
+            ]
+        )
+        self.path_table = QTableView()
+        self.path_table.setModel(self.path_model)
+        self.path_table.setAccessibleName(self.tr("Path"))
+        self.path_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.path_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.path_table.verticalHeader().setVisible(False)
+        self.path_table.horizontalHeader().setStretchLastSection(True)
+        page_layout.addWidget(self.path_table, 1)
         buttons = QHBoxLayout()
         self.entry_button = QPushButton(self.tr("New entry…"))
         self.exit_button = QPushButton(self.tr("Exit…"))
@@ -241,6 +255,12 @@ class HouseholdFileWindow(QWidget):
             on_error=self._refused,
         )
         self._tasks.read(
+            lambda _c: household_path(ws.database, actor=ws.actor, household_id=hid),
+            name="path",
+            on_done=self._show_path,
+            on_error=self._refused,
+        )
+        self._tasks.read(
             lambda _c: household_history(ws.database, actor=ws.actor, household_id=hid),
             name="history",
             on_done=self.history_model.set_rows,
@@ -260,6 +280,8 @@ class HouseholdFileWindow(QWidget):
         )
         if self.support_tab is not None:
             tabs = (*tabs, self.support_tab)
+        if self.rehousing_tab is not None:
+            tabs = (*tabs, self.rehousing_tab)
         return tabs if self.account_tab is None else (*tabs, self.account_tab)
 
     def log_contact(self) -> None:
@@ -288,27 +310,13 @@ class HouseholdFileWindow(QWidget):
         self.setWindowTitle(self.tr("Household {reference}").format(reference=identity.reference))
 
     def _show_stays(self, stays: list[StayInfo]) -> None:
+        """The stays the entry and exit buttons act on (the path shows them with the rest)."""
         self._stays = stays
         self.exit_button.setVisible(self._editable and any(stay.exit is None for stay in stays))
-        self.path_list.clear()
-        for stay in reversed(stays):
-            referrer = f", {REFERRER.label(stay.referrer)}" if stay.referrer else ""
-            self.path_list.addItem(
-                self.tr("Entry on {date} — {programme} (from: {situation}{referrer})").format(
-                    date=format_date(stay.entry),
-                    programme=stay.programme,
-                    situation=ENTRY_SITUATION.label(stay.entry_situation),
-                    referrer=referrer,
-                )
-            )
-            if stay.exit is not None:
-                destination = DESTINATION.label(stay.destination) if stay.destination else "?"
-                reason = EXIT_REASON.label(stay.exit_reason) if stay.exit_reason else "?"
-                self.path_list.addItem(
-                    self.tr("Exit on {date} — {destination} ({reason})").format(
-                        date=format_date(stay.exit), destination=destination, reason=reason
-                    )
-                )
+
+    def _show_path(self, steps: list[PathEvent]) -> None:
+        self.path_model.set_rows(steps)
+        self.path_table.resizeColumnToContents(0)
 
     def _show_notes(self, notes: HouseholdNotes) -> None:
         self.notes_list.clear()
