@@ -433,7 +433,7 @@ MESSAGES: Final[Mapping[str, str]] = {
         "caractères) : le motif est montré au référent."
     ),
     # Access
-    "auth.denied": "Vos droits ne permettent pas de {what}.",
+    "auth.denied": "Vos droits ne permettent pas {what}.",  # what: text.with_de(…)
     # Association
     "org.name_required": "Indiquez le nom de l'association.",
     "org.name_too_long": "Le nom de l'association ne peut dépasser 200 caractères.",
@@ -1398,8 +1398,129 @@ MESSAGES: Final[Mapping[str, str]] = {
         "est enregistré (supprimez la ligne si c'est un doublon)."
     ),
     # Admissions (candidatures, waiting list, admission)
+    "candidature.unknown": "Cette candidature n'existe pas (ou plus).",
+    "candidature.programme_unknown": "Ce dispositif n'existe pas (ou plus).",
+    "candidature.dwelling_unknown": "Ce logement n'existe pas (ou plus).",
+    "candidature.residence_unknown": "Cette pension ou résidence n'existe pas (ou plus).",
+    "candidature.partner_unknown": "Ce partenaire n'existe pas (ou plus).",
+    "candidature.dwelling_other_programme": (
+        "Le logement {dwelling} ne relève pas du dispositif « {programme} »."
+    ),
+    "candidature.residence_other_programme": (
+        "La résidence « {residence} » ne relève pas du dispositif « {programme} »."
+    ),
+    "candidature.dwelling_other_residence": (
+        "Le logement {dwelling} n'est pas une chambre de la résidence « {residence} »."
+    ),
+    "candidature.household_required": (
+        "Choisissez un ménage existant, ou indiquez la personne de référence d'un nouveau ménage."
+    ),
+    "candidature.future_date": "La date ({day}) est dans le futur.",
+    "candidature.before_orientation": ("La date ({day}) précède l'orientation du {oriented}."),
+    "candidature.code_unknown": "Valeur inconnue : « {value} ».",
+    "candidature.siao_too_long": "Le numéro SI-SIAO tient en {maximum} caractères au plus.",
+    "candidature.reason_required": (
+        "Un refus ou une candidature sans suite s'accompagne de son motif."
+    ),
+    "candidature.reason_for_refusal_only": "Une admission n'a pas de motif de refus.",
+    "candidature.stay_opened": (
+        "Le ménage est entré le {entry} au titre de cette candidature : la décision ne peut "
+        "plus être corrigée."
+    ),
+    "candidature.not_admissible": (
+        "Cette candidature a reçu la décision « {decision} » : corrigez d'abord la décision "
+        "pour admettre le ménage."
+    ),
+    "candidature.entry_before_decision": (
+        "L'entrée ({entry}) ne peut précéder la décision d'admission ({decided})."
+    ),
+    "candidature.conflict": (
+        "Cette candidature a été modifiée par {who} le {when} : rouvrez-la pour voir sa version."
+    ),
+    "candidature.conflict_unknown": (
+        "Cette candidature a été modifiée entre-temps : rouvrez-la pour voir sa version."
+    ),
+    "candidature.contract_without_dwelling": (
+        "Un contrat se signe pour un logement : choisissez le logement attribué."
+    ),
     # Rehousing (applications, DALO, offers, rehousings, path)
+    "application.unknown": "Cette demande de logement social n'existe pas (ou plus).",
+    "application.number_required": "Indiquez le numéro unique de la demande.",
+    "application.number_taken": (
+        "Le numéro {number} est déjà celui d'une demande du ménage {household}."
+    ),
+    "application.number_taken_elsewhere": (
+        "Le numéro {number} est déjà enregistré pour la demande d'un autre ménage."
+    ),
+    "application.code_unknown": "Valeur inconnue : « {value} ».",
+    "application.renewed_before_filing": (
+        "Le renouvellement ne peut pas précéder le dépôt de la demande ({filed})."
+    ),
+    "application.filed_after_renewal": (
+        "Le dépôt ne peut pas suivre le dernier renouvellement ({renewed})."
+    ),
+    "application.not_active": "Seule une demande en cours se renouvelle (celle-ci : {status}).",
+    "application.recognition_needs_decision": (
+        "Indiquez la date de la décision de la COMED pour dire si la priorité est reconnue."
+    ),
+    "application.appeal_needs_decision": (
+        "Un recours suit une décision de la COMED : indiquez d'abord sa date."
+    ),
+    "application.decision_before_recourse": (
+        "La décision de la COMED ne peut pas précéder le recours DALO ({filed})."
+    ),
+    "application.appeal_before_decision": (
+        "Le recours ne peut pas précéder la décision de la COMED ({decision})."
+    ),
+    "application.conflict": (
+        "Cette demande a été modifiée par {who} le {when} : rouvrez-la pour voir sa version."
+    ),
+    "offer.unknown": "Cette proposition de logement n'existe pas (ou plus).",
+    "offer.commune_required": "Indiquez la commune du logement proposé.",
+    "offer.rent_negative": "Le loyer ne peut pas être négatif.",
+    "offer.application_foreign": "Cette demande n'est pas une demande de ce ménage.",
+    "offer.reason_required": "Un refus s'enregistre avec son motif.",
+    "offer.outcome_before_offer": "La réponse ne peut pas précéder la proposition ({offered}).",
+    "offer.conflict": (
+        "Cette proposition a été modifiée par {who} le {when} : rouvrez-la pour voir sa version."
+    ),
+    "rehousing.conflict_unknown": (
+        "Cet élément a été modifié entre-temps : rouvrez-le pour voir sa version."
+    ),
+    "rehousing.future_date": "La date ne peut pas être après aujourd'hui ({today}).",
+    "rehousing.text_too_long": "{maximum} caractères au plus.",
+    "rehousing.landlord_required": "Indiquez le bailleur.",
+    "rehousing.code_unknown": "Valeur inconnue : « {value} ».",
+    "rehousing.destination_not_housing": (
+        "Un relogement mène à un logement en bail direct ou glissé ({allowed})."
+    ),
+    "rehousing.offer_foreign": "Cette proposition n'est pas une proposition faite à ce ménage.",
+    "rehousing.offer_refused": "Cette proposition a été refusée : choisissez celle acceptée.",
+    "rehousing.before_offer": "Le bail ne peut pas être signé avant la proposition ({offered}).",
+    "rehousing.stay_foreign": "Ce séjour n'est pas un séjour de ce ménage.",
+    "rehousing.stay_closed": "Ce séjour est déjà terminé (dernier jour : {exit}).",
+    "rehousing.measure_foreign": "Cette mesure n'est pas une mesure de ce ménage.",
+    "rehousing.measure_ended": "Cette mesure est déjà terminée (le {end}).",
+    "rehousing.continues_without_measure": (
+        "Choisissez la mesure dont l'accompagnement continue dans le logement."
+    ),
+    "rehousing.period_reversed": "La période ne peut pas finir avant de commencer.",
+    "path.stay_entry": "Entrée — {programme} (venant de : {situation}{referrer})",
+    "path.stay_exit": "Sortie — {programme} : {destination} ({reason})",
+    "path.orientation": "Orientation vers {programme}{reference}",
+    "path.candidature_decision": "Candidature {programme} : {decision}{reason}",
+    "path.application_filed": "Demande de logement social n° {number} déposée",
+    "path.application_renewed": "Demande de logement social n° {number} renouvelée",
+    "path.dalo_filed": "Recours DALO déposé (demande n° {number})",
+    "path.comed_recognised": "Décision de la COMED : priorité DALO reconnue",
+    "path.comed_not_recognised": "Décision de la COMED : priorité DALO non reconnue",
+    "path.comed_decided": "Décision de la COMED",
+    "path.dalo_appeal": "Recours contre la décision de la COMED",
+    "path.offer": "Proposition de logement : {landlord}, {commune}{details}",
+    "path.offer_outcome": "Proposition {landlord}, {commune} : {outcome}{reason}",
+    "path.rehousing": "Relogement : bail signé avec {landlord}{commune} ({sector})",
     # Admissions reminders and demo
+    "rehousing.contract_end": "Relogement : bail signé le {signed} avec {landlord}.",
     "reminder.siao_answer": (
         "Répondre au SIAO sur l'orientation du {oriented} ({programme}) au plus tard le {due}."
     ),

@@ -43,6 +43,7 @@ from desktop_app.persistence.models import Parameter
 from desktop_app.persistence.opening import open_database
 from desktop_app.persistence.sqlite_file import read_only_uri
 from desktop_app.services import demo_data as d
+from desktop_app.services.demo_admissions import AdmissionsSummary, grow_admissions
 from desktop_app.services.demo_life import LifeSummary, grow_demo
 from desktop_app.services.demo_support import SupportSummary, grow_support
 
@@ -1443,6 +1444,7 @@ class DemoResult:
     accounts: tuple[DemoAccount, ...]
     life: LifeSummary
     support: SupportSummary
+    admissions: AdmissionsSummary
 
 
 def create_demo_database(
@@ -1515,6 +1517,9 @@ def create_demo_database(
             residences=residences,
             control=control,
         )
+        admitted = grow_admissions(
+            opened.database, actor=SYSTEM_ACTOR, seed=seed, today=today, control=control
+        )
         opened.database.run_write(
             lambda session: audit.record(
                 session,
@@ -1531,7 +1536,13 @@ def create_demo_database(
             _remove_sqlite(path)
         raise
     opened.database.dispose()
-    return DemoResult(summary=summary, accounts=tuple(accounts), life=life, support=accompaniment)
+    return DemoResult(
+        summary=summary,
+        accounts=tuple(accounts),
+        life=life,
+        support=accompaniment,
+        admissions=admitted,
+    )
 
 
 def demo_actor(database: Database, *, now: datetime | None = None) -> Actor:

@@ -32,6 +32,9 @@ Decisions where DOMAIN.md is silent, kept here so the export and the import agre
   same. Renewal decisions, suspensions, goals and reviews have no sheet: they stay out.
 - **Entretiens**: a row per contact, its themes in one cell (`` ; `` between them); the rows
   of contacts sharing a key follow their order of recording, as the import matches them.
+- **Candidatures**: a household known only by a candidature (no stay yet: waiting, refused)
+  has no Ménages row, so neither it nor its members are written; the workbook has no sheet
+  for candidatures, applications, offers and rehousings yet.
 - **Audit**: one ``export`` event naming the number of households.
 """
 
@@ -53,7 +56,7 @@ from desktop_app.domain.charges import RATE_NATURES, RateSpan, month_charges, ra
 from desktop_app.domain.errors import RefusedError
 from desktop_app.domain.permissions import ACTIONS, TABLE, Actor
 from desktop_app.domain.progress import TaskControl
-from desktop_app.domain.text import normalise
+from desktop_app.domain.text import normalise, with_de
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
@@ -288,9 +291,13 @@ def _households(
 
 
 def _persons(session: Session, references: Mapping[int, str]) -> list[Row]:
+    """The members of the households with a stay (those the Ménages sheet names)."""
     rows: list[Row] = []
+    with_stays = select(Stay.household_id)
     for membership, person in session.execute(
-        select(Membership, Person).join(Person, Person.id == Membership.person_id)
+        select(Membership, Person)
+        .join(Person, Person.id == Membership.person_id)
+        .where(Membership.household_id.in_(with_stays))
     ):
         rows.append(
             {
@@ -758,7 +765,8 @@ def workbook_rows(session: Session, *, control: TaskControl | None = None) -> Wo
         spec.name: [{c.key: row.get(c.key) for c in spec.columns} for row in sheets[spec.name]]
         for spec in wb.SHEETS
     }
-    return WorkbookRows(ordered, len(references), left_out)
+    written = len({row["reference"] for row in sheets[wb.HOUSEHOLDS.name]})
+    return WorkbookRows(ordered, written, left_out)
 
 
 # ------------------------------------------------------------------ the service action
@@ -797,7 +805,7 @@ def export_workbook(
     """
     control = control or TaskControl()
     if not _association_wide(actor):
-        raise RefusedError("auth.denied", what=ACTIONS[EXPORT])
+        raise RefusedError("auth.denied", what=with_de(ACTIONS[EXPORT]))
 
     def work(session: Session) -> WorkbookRows:
         rows = workbook_rows(session, control=control)

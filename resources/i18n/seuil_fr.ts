@@ -466,6 +466,232 @@
     </message>
 </context>
 <context>
+    <name>AdmissionsView</name>
+    <message>
+        <source>Candidatures</source>
+        <translation>Candidatures</translation>
+    </message>
+    <message>
+        <source>Admission figures</source>
+        <translation>Chiffres des admissions</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>Admissions</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>Candidatures shown</source>
+        <translation>Candidatures affichées</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Décidées</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Dispositif</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>D&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>&amp;New candidature…</source>
+        <translation>&amp;Nouvelle candidature…</translation>
+    </message>
+    <message>
+        <source>Record a new candidature</source>
+        <translation>Enregistrer une nouvelle candidature</translation>
+    </message>
+    <message>
+        <source>St&amp;ep…</source>
+        <translation>É&amp;tape…</translation>
+    </message>
+    <message>
+        <source>Add a step to the selected candidature</source>
+        <translation>Ajouter une étape à la candidature sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Decision…</source>
+        <translation>Déc&amp;ision…</translation>
+    </message>
+    <message>
+        <source>Record the decision on the selected candidature</source>
+        <translation>Enregistrer la décision sur la candidature sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Admit…</source>
+        <translation>Ad&amp;mettre…</translation>
+    </message>
+    <message>
+        <source>Admit the selected candidature</source>
+        <translation>Admettre le ménage de la candidature sélectionnée</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the candidatures</source>
+        <translation>Actualiser les candidatures</translation>
+    </message>
+    <message>
+        <source>Loading the candidatures…</source>
+        <translation>Chargement des candidatures…</translation>
+    </message>
+    <message>
+        <source>{count} candidature(s).</source>
+        <translation>{count} candidature(s).</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: no figures.</source>
+        <translation>La période se termine avant de commencer : aucun chiffre.</translation>
+    </message>
+    <message>
+        <source>Rehousings: {count} ({sectors}).</source>
+        <translation>Relogements : {count} ({sectors}).</translation>
+    </message>
+    <message>
+        <source>{days} days over {count} entries</source>
+        <translation>{days} jours sur {count} entrée(s)</translation>
+    </message>
+    <message>
+        <source>no entry</source>
+        <translation>aucune entrée</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}: {received} received, {admitted} admitted, {refused} refused or without follow-up ({reasons}); mean delay orientation → entry: {delay}; {waiting} waiting at the end.</source>
+        <translation>Du {start} au {end} : {received} candidature(s) reçue(s), {admitted} admise(s), {refused} refusée(s) ou sans suite ({reasons}) ; délai moyen orientation → entrée : {delay} ; {waiting} en attente à la fin.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Still loading…</source>
+        <translation>Chargement en cours…</translation>
+    </message>
+    <message>
+        <source>Select a candidature first.</source>
+        <translation>Sélectionnez d&apos;abord une candidature.</translation>
+    </message>
+</context>
+<context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Admit {reference}</source>
+        <translation>Admettre {reference}</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation>Admettre</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Entry date</source>
+        <translation>Date d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Admission decided on (the entry date if unknown)</source>
+        <translation>Admission décidée le (date d&apos;entrée si inconnue)</translation>
+    </message>
+    <message>
+        <source>Sign the occupancy contract now</source>
+        <translation>Signer le contrat dès maintenant</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Kind of contract</source>
+        <translation>Type de contrat</translation>
+    </message>
+    <message>
+        <source>First day of the contract</source>
+        <translation>Premier jour du contrat</translation>
+    </message>
+    <message>
+        <source>Rent (or fee)</source>
+        <translation>Loyer (ou redevance)</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>Expected housing benefit</source>
+        <translation>Aide au logement prévue</translation>
+    </message>
+    <message>
+        <source>Paid to the association (tiers payant)</source>
+        <translation>Versée à l&apos;association (tiers payant)</translation>
+    </message>
+    <message>
+        <source>Housing benefit</source>
+        <translation>Aide au logement</translation>
+    </message>
+    <message>
+        <source>Admitting {reference} — {head} opens a stay in {programme}:</source>
+        <translation>Admettre {reference} — {head} ouvre un séjour dans {programme} :</translation>
+    </message>
+    <message>
+        <source>situation before entry: {situation}; referrer: {referrer};</source>
+        <translation>situation avant l&apos;entrée : {situation} ; prescripteur : {referrer} ;</translation>
+    </message>
+    <message>
+        <source>DALO: {dalo}; SI-SIAO: {siao}.</source>
+        <translation>DALO : {dalo} ; SI-SIAO : {siao}.</translation>
+    </message>
+    <message>
+        <source>The decision « admitted » is recorded with it.</source>
+        <translation>La décision « Admission » est enregistrée en même temps.</translation>
+    </message>
+    <message>
+        <source>Dwelling assigned: {dwelling}; its contract is signed too.</source>
+        <translation>Logement attribué : {dwelling} ; son contrat est signé en même temps.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaTableModel</name>
     <message>
         <source>Date</source>
@@ -550,6 +776,14 @@
     <message>
         <source>Rent arrears</source>
         <translation>Impayé</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>Rehousing</source>
+        <translation>Relogement</translation>
     </message>
 </context>
 <context>
@@ -710,6 +944,37 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Overdue since {date}</source>
         <translation>En retard depuis le {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>New social-housing application</source>
+        <translation>Nouvelle demande de logement social</translation>
+    </message>
+    <message>
+        <source>Edit the application</source>
+        <translation>Modifier la demande</translation>
+    </message>
+    <message>
+        <source>Unique number (NUR)</source>
+        <translation>Numéro unique (NUR)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>Déposée le</translation>
+    </message>
+    <message>
+        <source>Last renewed on</source>
+        <translation>Dernier renouvellement le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1400,57 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Decision</source>
         <translation>Décision</translation>
+    </message>
+</context>
+<context>
+    <name>CandidaturesTableModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Personne de référence</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Dwelling / place</source>
+        <translation>Logement / place</translation>
+    </message>
+    <message>
+        <source>Oriented on</source>
+        <translation>Orientée le</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>Jours d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Dernière étape</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>{what} on {date}</source>
+        <translation>{what} le {date}</translation>
+    </message>
+    <message>
+        <source>{decision} on {date} ({reason})</source>
+        <translation>{decision} le {date} ({reason})</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +2057,45 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>DaloDialog</name>
+    <message>
+        <source>DALO recourse</source>
+        <translation>Recours DALO</translation>
+    </message>
+    <message>
+        <source>Application {number}</source>
+        <translation>Demande {number}</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Pas encore de décision</translation>
+    </message>
+    <message>
+        <source>Priority recognised (PU DALO)</source>
+        <translation>Reconnu prioritaire et urgent (PU DALO)</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Non reconnu</translation>
+    </message>
+    <message>
+        <source>DALO recourse filed on</source>
+        <translation>Recours DALO déposé le</translation>
+    </message>
+    <message>
+        <source>COMED decision on</source>
+        <translation>Décision de la COMED le</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Appeal filed on</source>
+        <translation>Recours contre la décision formé le</translation>
+    </message>
+</context>
+<context>
     <name>DataFolderDialog</name>
     <message>
         <source>Where should Seuil keep its data?</source>
@@ -1765,6 +2120,41 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Decision on the candidature</source>
+        <translation>Décision sur la candidature</translation>
+    </message>
+    <message>
+        <source>{reference} — {head}, oriented on {oriented} towards {programme}.</source>
+        <translation>{reference} — {head}, orientation du {oriented} vers {programme}.</translation>
+    </message>
+    <message>
+        <source>Choose a reason</source>
+        <translation>Choisissez un motif</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>SIAO answered on (the decision date if unknown)</source>
+        <translation>Réponse au SIAO le (date de la décision si inconnue)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2940,10 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
         <translation>Parcours</translation>
     </message>
     <message>
+        <source>Rehousing</source>
+        <translation>Relogement</translation>
+    </message>
+    <message>
         <source>Support</source>
         <translation>Accompagnement</translation>
     </message>
@@ -2598,6 +2992,10 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
         <translation>Historique</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
         <source>New entry…</source>
         <translation>Nouvelle entrée…</translation>
     </message>
@@ -2624,14 +3022,6 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Household {reference}</source>
         <translation>Ménage {reference}</translation>
-    </message>
-    <message>
-        <source>Entry on {date} — {programme} (from: {situation}{referrer})</source>
-        <translation>Entrée le {date} — {programme} (venant de : {situation}{referrer})</translation>
-    </message>
-    <message>
-        <source>Exit on {date} — {destination} ({reason})</source>
-        <translation>Sortie le {date} — {destination} ({reason})</translation>
     </message>
     <message>
         <source>Confidential or health notes exist; they are reserved for the key worker&apos;s circle.</source>
@@ -3634,6 +4024,113 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>NewCandidatureDialog</name>
+    <message>
+        <source>New candidature</source>
+        <translation>Nouvelle candidature</translation>
+    </message>
+    <message>
+        <source>&amp;New household</source>
+        <translation>&amp;Nouveau ménage</translation>
+    </message>
+    <message>
+        <source>&amp;Existing household</source>
+        <translation>Ménage &amp;existant</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head&apos;s last name</source>
+        <translation>Nom de la personne de référence</translation>
+    </message>
+    <message>
+        <source>Head&apos;s first name</source>
+        <translation>Prénom de la personne de référence</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Name or reference</source>
+        <translation>Nom ou référence</translation>
+    </message>
+    <message>
+        <source>Search a household</source>
+        <translation>Rechercher un ménage</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+        <source>Find the households matching</source>
+        <translation>Chercher les ménages correspondants</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Existing household</source>
+        <translation>Ménage existant</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Dwelling offered</source>
+        <translation>Logement proposé</translation>
+    </message>
+    <message>
+        <source>Residence (place)</source>
+        <translation>Pension (place)</translation>
+    </message>
+    <message>
+        <source>SI-SIAO request number</source>
+        <translation>Numéro de demande SI-SIAO</translation>
+    </message>
+    <message>
+        <source>Orientation date</source>
+        <translation>Date d&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Prescripteur</translation>
+    </message>
+    <message>
+        <source>Referring partner</source>
+        <translation>Partenaire prescripteur</translation>
+    </message>
+    <message>
+        <source>Situation before entry</source>
+        <translation>Situation avant l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>DALO status</source>
+        <translation>Statut DALO</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>NewContractDialog</name>
     <message>
         <source>New contract</source>
@@ -3851,6 +4348,68 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <source>New housing offer</source>
+        <translation>Nouvelle proposition de logement</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Monthly rent, charges excluded</source>
+        <translation>Loyer mensuel, hors charges</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Offered on</source>
+        <translation>Proposée le</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>Bailleur</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Typology</source>
+        <translation>Typologie</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Loyer</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Demande</translation>
+    </message>
+</context>
+<context>
+    <name>OfferOutcomeDialog</name>
+    <message>
+        <source>Outcome of the offer</source>
+        <translation>Résultat de la proposition</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Réponse le</translation>
+    </message>
+    <message>
+        <source>Reason of the refusal</source>
+        <translation>Motif du refus</translation>
     </message>
 </context>
 <context>
@@ -4338,6 +4897,89 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>RecordRehousingDialog</name>
+    <message>
+        <source>Record a rehousing</source>
+        <translation>Enregistrer un relogement</translation>
+    </message>
+    <message>
+        <source>Saving ends the chosen stay on the day before the signature (unless another last day is given) and ends the measure as rehoused, or moves it to « in the home » when support continues.</source>
+        <translation>L&apos;enregistrement clôt le séjour choisi la veille de la signature (sauf si un autre dernier jour est indiqué) et met fin à la mesure avec le résultat « relogé », ou la fait passer à la phase « dans le logement » si l&apos;accompagnement se poursuit.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>As the sector says</source>
+        <translation>Selon le parc</translation>
+    </message>
+    <message>
+        <source>Sublease slid to the household (bail glissé)</source>
+        <translation>Sous-location glissée au nom du ménage (bail glissé)</translation>
+    </message>
+    <message>
+        <source>No stay to end</source>
+        <translation>Aucun séjour à clôturer</translation>
+    </message>
+    <message>
+        <source>{programme}, since {day}</source>
+        <translation>{programme}, depuis le {day}</translation>
+    </message>
+    <message>
+        <source>No measure</source>
+        <translation>Aucune mesure</translation>
+    </message>
+    <message>
+        <source>{kind}, since {day}</source>
+        <translation>{kind}, depuis le {day}</translation>
+    </message>
+    <message>
+        <source>Support continues in the home</source>
+        <translation>L&apos;accompagnement se poursuit dans le logement</translation>
+    </message>
+    <message>
+        <source>Lease signed on</source>
+        <translation>Bail signé le</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>Bailleur</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Parc</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Housing situation</source>
+        <translation>Situation de logement</translation>
+    </message>
+    <message>
+        <source>Stay it ends</source>
+        <translation>Séjour clôturé</translation>
+    </message>
+    <message>
+        <source>Last day of the stay</source>
+        <translation>Dernier jour du séjour</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>After the rehousing</source>
+        <translation>Après le relogement</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>Recovery code</source>
@@ -4354,6 +4996,153 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>RehousingTab</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>Déposée le</translation>
+    </message>
+    <message>
+        <source>Renewed on</source>
+        <translation>Renouvelée le</translation>
+    </message>
+    <message>
+        <source>Lapses on</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>DALO</source>
+        <translation>DALO</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <source>Social-housing applications</source>
+        <translation>Demandes de logement social</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nouvelle…</translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation>Renouveler…</translation>
+    </message>
+    <message>
+        <source>DALO…</source>
+        <translation>DALO…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Offered on</source>
+        <translation>Proposée le</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>Bailleur</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Typology</source>
+        <translation>Typologie</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Loyer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Propositions</translation>
+    </message>
+    <message>
+        <source>Housing offers</source>
+        <translation>Propositions de logement</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>Résultat…</translation>
+    </message>
+    <message>
+        <source>Lease signed on</source>
+        <translation>Bail signé le</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Parc</translation>
+    </message>
+    <message>
+        <source>Housing situation</source>
+        <translation>Situation de logement</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Accompagnement</translation>
+    </message>
+    <message>
+        <source>Rehousings</source>
+        <translation>Relogements</translation>
+    </message>
+    <message>
+        <source>Record a rehousing…</source>
+        <translation>Enregistrer un relogement…</translation>
+    </message>
+    <message>
+        <source>⚠ {day} (not renewed)</source>
+        <translation>⚠ {day} (non renouvelée)</translation>
+    </message>
+    <message>
+        <source>Filed on {day}</source>
+        <translation>Déposée le {day}</translation>
+    </message>
+    <message>
+        <source>PU DALO on {day}, préfet&apos;s limit {limit}</source>
+        <translation>PU DALO le {day}, délai du préfet : {limit}</translation>
+    </message>
+    <message>
+        <source>Not recognised on {day}</source>
+        <translation>Non reconnu le {day}</translation>
+    </message>
+    <message>
+        <source>COMED decision on {day}</source>
+        <translation>Décision de la COMED le {day}</translation>
+    </message>
+    <message>
+        <source>Awaiting an answer</source>
+        <translation>En attente de réponse</translation>
+    </message>
+    <message>
+        <source>Continues in the home</source>
+        <translation>Se poursuit dans le logement</translation>
+    </message>
+    <message>
+        <source>Measure ended</source>
+        <translation>Mesure terminée</translation>
+    </message>
+    <message>
+        <source>Rehousing</source>
+        <translation>Relogement</translation>
     </message>
 </context>
 <context>
@@ -4434,6 +5223,21 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Dwelling {reference}</source>
         <translation>Logement {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>RenewApplicationDialog</name>
+    <message>
+        <source>Renew the application</source>
+        <translation>Renouveler la demande</translation>
+    </message>
+    <message>
+        <source>Application {number}, lapses on {day} unless renewed.</source>
+        <translation>Demande {number}, qui expire le {day} si elle n&apos;est pas renouvelée.</translation>
+    </message>
+    <message>
+        <source>Renewed on</source>
+        <translation>Renouvelée le</translation>
     </message>
 </context>
 <context>
@@ -5248,6 +6052,25 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Issue</source>
         <translation>Émettre</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Step of the candidature</source>
+        <translation>Étape de la candidature</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

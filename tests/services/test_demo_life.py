@@ -64,9 +64,12 @@ def test_every_kind_of_record_exists(demo: tuple[Path, DemoResult]) -> None:
     path, result = demo
     life = result.life
     assert life.households == result.summary.households
-    assert count(path, "SELECT count(*) FROM stay") == life.stays == life.households
-    assert count(path, "SELECT count(*) FROM occupancy_contract") == life.contracts > 0
-    assert count(path, "SELECT count(*) FROM rent_rate") == life.contracts + life.rate_changes
+    admitted = result.admissions  # stays and contracts opened by admissions (`demo_admissions`)
+    assert life.stays == life.households
+    assert count(path, "SELECT count(*) FROM stay") == life.stays + admitted.admitted
+    contracts = life.contracts + admitted.contracts
+    assert count(path, "SELECT count(*) FROM occupancy_contract") == contracts > 0
+    assert count(path, "SELECT count(*) FROM rent_rate") == contracts + life.rate_changes
     assert life.rate_changes > 0
     assert count(path, "SELECT count(*) FROM benefit_status WHERE status = 'suspended'") > 0
     assert count(path, "SELECT count(*) FROM sliding_plan") == life.sliding_plans > 0
@@ -74,7 +77,7 @@ def test_every_kind_of_record_exists(demo: tuple[Path, DemoResult]) -> None:
     assert count(path, "SELECT count(*) FROM stay WHERE siao_reference IS NOT NULL") > 0
     assert count(path, "SELECT count(*) FROM stay WHERE dalo_status = 'dalo_priority'") > 0
     closed = count(path, "SELECT count(*) FROM stay WHERE exit_date IS NOT NULL")
-    assert closed == life.stays_closed
+    assert closed == life.stays_closed + admitted.rehousings
     assert 0.2 < closed / life.stays < 0.5
     assert count(path, "SELECT count(*) FROM stay WHERE exit_date > '2026-11-27'") == 0
     assert (
@@ -156,7 +159,7 @@ def test_the_ledger_has_entries_of_every_kind(demo: tuple[Path, DemoResult]) -> 
     path, result = demo
     life = result.life
     entries = kinds(path, "ledger_entry")
-    assert entries["charge"] == life.charges > 0
+    assert entries["charge"] == life.charges + result.admissions.charges > 0
     assert entries["household_payment"] == life.household_payments > life.contracts
     assert entries["housing_benefit"] == life.housing_benefits > 0
     assert entries["fsl_aid"] == life.aids > 0
@@ -409,6 +412,64 @@ def test_the_pension_de_famille_has_a_collective_life(demo: tuple[Path, DemoResu
     assert entries == accompaniment.liaison_entries > 0
 
 
+def test_admissions_and_rehousing_through_the_services(demo: tuple[Path, DemoResult]) -> None:
+    path, result = demo
+    grown = result.admissions
+    decisions = dict(
+        rows(path, "SELECT coalesce(decision, 'waiting'), count(*) FROM candidature GROUP BY 1")
+    )
+    assert decisions["waiting"] == 10  # five per programme in two waiting lists
+    assert decisions["admitted"] == grown.admitted > 0
+    refusals = ("refused_structure", "refused_household", "no_follow_up")
+    assert sum(decisions[code] for code in refusals) == grown.refused
+    assert all(decisions[code] > 0 for code in refusals)
+    # Every refusal has its reason; every admission opened a stay with the candidature's data.
+    assert (
+        count(
+            path,
+            "SELECT count(*) FROM candidature WHERE decision IN "
+            "('refused_structure', 'refused_household', 'no_follow_up') "
+            "AND refusal_reason IS NULL",
+        )
+        == 0
+    )
+    mismatched = rows(
+        path,
+        "SELECT c.id FROM candidature c JOIN stay s ON s.id = c.stay_id "
+        "WHERE s.programme_id <> c.programme_id OR s.siao_reference IS NOT c.siao_reference "
+        "OR s.entry_situation IS NOT c.entry_situation",
+    )
+    assert mismatched == []
+    assert (
+        count(
+            path, "SELECT count(*) FROM candidature WHERE decision = 'admitted' AND stay_id IS NULL"
+        )
+        == 0
+    )
+    assert grown.contracts > 0  # admitted into a free dwelling, contract signed the same day
+    assert count(path, "SELECT count(*) FROM housing_application") == grown.applications > 0
+    assert count(path, "SELECT count(*) FROM housing_application WHERE dalo_recognised") == 2
+    assert grown.renewals > 0
+    outcomes = dict(rows(path, "SELECT outcome, count(*) FROM housing_offer GROUP BY 1"))
+    assert outcomes == {"refused_household": 1, "accepted": 2}
+    # Each rehousing ended its stay on the lease signature with its destination.
+    ended = rows(
+        path,
+        "SELECT r.destination, s.destination, s.exit_date IS NOT NULL FROM rehousing r "
+        "JOIN stay s ON s.id = r.stay_id",
+    )
+    assert ended == [("social_housing", "social_housing", 1)] * grown.rehousings
+    # ... and the contract running under it on the same last day: no charge after it.
+    running = rows(
+        path,
+        "SELECT c.id FROM rehousing r JOIN stay s ON s.id = r.stay_id "
+        "JOIN occupancy_contract c ON c.household_id = r.household_id "
+        "WHERE c.state <> 'ended' OR c.end_date > s.exit_date",
+    )
+    assert running == []
+    assert grown.rehousings == 2
+
+
 _SNAPSHOT = (
     "SELECT * FROM stay ORDER BY id",
     "SELECT * FROM occupancy_contract ORDER BY id",
@@ -449,6 +510,15 @@ _SNAPSHOT = (
     "SELECT * FROM activity_attendance ORDER BY activity_id, person_id",
     "SELECT id, residence_id, written_at, author_id, text FROM liaison_entry ORDER BY id",
     "SELECT * FROM liaison_tag ORDER BY entry_id, person_id",
+    # Admissions and rehousing (`demo_admissions`), everything but the moment it was written.
+    "SELECT id, household_id, programme_id, dwelling_id, siao_reference, oriented_on, referrer, "
+    "entry_situation, decision, decided_on, refusal_reason, siao_answered_on, stay_id "
+    "FROM candidature ORDER BY id",
+    "SELECT * FROM candidature_step ORDER BY id",
+    "SELECT * FROM housing_application ORDER BY id",
+    "SELECT * FROM housing_offer ORDER BY id",
+    "SELECT id, household_id, offer_id, signed_on, landlord, sector, destination, stay_id "
+    "FROM rehousing ORDER BY id",
 )
 
 
@@ -460,6 +530,7 @@ def test_same_seed_and_day_give_the_same_life(
     second = create(again)
     assert second.life == result.life
     assert second.support == result.support
+    assert second.admissions == result.admissions
     for sql in _SNAPSHOT:
         assert rows(again, sql) == rows(path, sql), sql
 
@@ -482,13 +553,14 @@ def test_progress_follows_the_households_and_cancel_removes_the_file(tmp_path) -
 
     seen: list[tuple[int, int]] = []
     path = tmp_path / "progress.db"
-    create_demo_database(
+    result = create_demo_database(
         resolve_database(str(path)),
         size="S",
         today=date(2026, 11, 27),
         control=TaskControl(lambda done, total: seen.append((done, total))),
     )
-    total = 200 + count(path, "SELECT count(*) FROM occupancy_contract")
+    contracts = count(path, "SELECT count(*) FROM occupancy_contract")
+    total = 200 + contracts - result.admissions.contracts  # the life's households and contracts
     assert seen[-1] == (total, total)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     control = TaskControl()
