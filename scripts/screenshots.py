@@ -509,6 +509,66 @@ def _agenda(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: Pat
     return _save(window, out_dir / "agenda.png")
 
 
+def _admissions(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: Path) -> Path:
+    """The Admissions screen: the waiting list of the busiest programme, with its figures."""
+    from sqlalchemy import func, select
+
+    from desktop_app.persistence.models import Candidature
+    from desktop_app.ui.views.admissions import AdmissionsView
+
+    programme = demo.database.run_read(
+        lambda s: s.scalar(
+            select(Candidature.programme_id)
+            .group_by(Candidature.programme_id)
+            .order_by(func.count().desc(), Candidature.programme_id)
+            .limit(1)
+        )
+    )
+    view = next(
+        widget
+        for widget in (window.stack.widget(row) for row in range(window.stack.count()))
+        if isinstance(widget, AdmissionsView)
+    )
+    _show_section(window, AdmissionsView, tasks)
+    view.load(today=date(2026, 11, 27))
+    _wait_idle(tasks)
+    view.programme_combo.setCurrentIndex(view.programme_combo.findData(programme))
+    _wait_idle(tasks)
+    view.table.resizeColumnsToContents()
+    return _save(window, out_dir / "admissions.png")
+
+
+def _rehoused_file(demo: Workspace, tasks: TaskRunner, out_dir: Path) -> list[Path]:
+    """A demo household rehoused through an offer: its Rehousing tab and its Path."""
+    from sqlalchemy import select
+
+    from desktop_app.persistence.models import Rehousing
+
+    household_id = demo.database.run_read(
+        lambda s: s.scalar(select(Rehousing.household_id).order_by(Rehousing.id).limit(1))
+    )
+    assert household_id is not None
+    window = HouseholdFileWindow(demo, household_id, tasks=tasks, dialogs=QtDialogProvider())
+    window.resize(QSize(1100, 640))
+    window.show()
+    _wait_idle(tasks)
+    tab = window.rehousing_tab
+    assert tab is not None
+    window.tabs.setCurrentWidget(tab)
+    _wait_idle(tasks)
+    for table in (tab.applications_table, tab.offers_table, tab.rehousings_table):
+        table.resizeColumnsToContents()
+    shots = [_save(window, out_dir / "fiche-menage-relogement.png")]
+    path_page = window.path_table.parentWidget()
+    assert path_page is not None
+    window.tabs.setCurrentWidget(path_page)
+    _wait_idle(tasks)
+    window.path_table.resizeColumnsToContents()
+    shots.append(_save(window, out_dir / "fiche-menage-parcours.png"))
+    window.close()
+    return shots
+
+
 def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the other
     """Render every screen into ``out_dir``; return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -643,6 +703,8 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         written.append(_save(demo_window, out_dir / "bordereau-caf.png"))
         written.append(_import_dialog(demo, tasks, Path(tmp), out_dir))
         written.append(_agenda(demo, demo_window, tasks, out_dir))
+        written.append(_admissions(demo, demo_window, tasks, out_dir))
+        written += _rehoused_file(demo, tasks, out_dir)
         demo.close()
     tasks.shutdown()
     return written

@@ -75,6 +75,9 @@ def test_screenshot_script_writes_every_screen(tmp_path: Path) -> None:
         "fiche-menage-accompagnement.png",
         "pension-de-famille.png",
         "agenda.png",
+        "admissions.png",
+        "fiche-menage-relogement.png",
+        "fiche-menage-parcours.png",
     ):
         image = QImage(str(tmp_path / name))
         assert not image.isNull(), name
