@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import ColumnElement, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.duplicates import PersonCandidate, find_duplicates
@@ -24,6 +24,7 @@ from desktop_app.domain.vocabulary import MEMBER_ROLE, SEX
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
+    Candidature,
     ChangeHistory,
     Dwelling,
     Household,
@@ -178,7 +179,8 @@ _MIN_NAME_TOKEN = 3
 class HouseholdQuery:
     """What the households list asks: words typed, filters, order.
 
-    ``status``: ``current`` (not archived, with an open stay or none yet), ``left`` (every stay
+    ``status``: ``current`` (not archived, with an open stay or none yet — unless every
+    candidature of the household was refused or had no follow-up), ``left`` (every stay
     ended), ``archived``, ``all``.
     """
 
@@ -290,6 +292,12 @@ def search_households(
         Stay.household_id == Household.id, or_(Stay.exit_date.is_(None), Stay.exit_date >= day)
     )
     any_stay = exists().where(Stay.household_id == Household.id)
+    # Known only by candidatures, all closed without admission (refused, no follow-up): the
+    # household was never housed here, it is no current household (it shows under "all").
+    turned_away = and_(
+        exists().where(Candidature.household_id == Household.id),
+        ~exists().where(Candidature.household_id == Household.id, Candidature.decision.is_(None)),
+    )
     conditions: list[ColumnElement[bool]] = []
     for token in search_tokens(query.text):
         conditions.append(Household.search_text.like(f"%{_escape_like(token)}%", escape="\\"))
@@ -304,7 +312,10 @@ def search_households(
     if query.status == "archived":
         conditions.append(Household.archived_on.is_not(None))
     elif query.status == "current":
-        conditions += [Household.archived_on.is_(None), or_(open_stay, ~any_stay)]
+        conditions += [
+            Household.archived_on.is_(None),
+            or_(open_stay, and_(~any_stay, ~turned_away)),
+        ]
     elif query.status == "left":
         conditions += [Household.archived_on.is_(None), any_stay, ~open_stay]
     scope = scope_filter(actor)

@@ -575,3 +575,37 @@ def test_a_protected_file_is_masked_in_the_list(scene: Scene) -> None:
     [seen_by_worker] = svc.list_candidatures(db, actor=scene.actors["sw2"], today=TODAY)
     assert (seen_by_other.head, seen_by_other.household_reference) == (MASK, "M-2")
     assert seen_by_worker.head == "Martin Jean"
+
+
+def test_a_household_turned_away_leaves_the_current_list(scene: Scene) -> None:
+    from desktop_app.services.households import HouseholdQuery, search_households
+
+    def listed(status: str) -> set[str]:
+        page = search_households(
+            scene.database,
+            actor=scene.actors["coord"],
+            query=HouseholdQuery(status=status),
+            on=TODAY,
+        )
+        return {row.reference for row in page.rows}
+
+    waiting = record(scene)
+    assert waiting.household_reference in listed("current")  # waiting: a current household
+    refused = svc.decide(
+        scene.database,
+        actor=scene.actors["coord"],
+        candidature_id=waiting.candidature_id,
+        decision="refused_structure",
+        decided_on=date(2026, 6, 10),
+        refusal_reason="no_matching_place",
+        version=waiting.version,
+        today=TODAY,
+    )
+    reference = refused.household_reference
+    # Refused, never housed: out of the current households, still found under « Tous »
+    assert reference not in listed("current")
+    assert reference not in listed("left")
+    assert reference in listed("all")
+    # A new orientation brings it back among the current households
+    record(scene, household_id=refused.household_id, oriented_on=date(2026, 6, 12))
+    assert reference in listed("current")
