@@ -58,7 +58,6 @@ from desktop_app.domain.counting import round_half_up
 from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import RESIDENTS, TABLE, AccessContext, Actor
-from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import HistoryValue, record_change
 from desktop_app.persistence.models import (
@@ -76,7 +75,7 @@ from desktop_app.persistence.models import (
     Residence,
     Stay,
 )
-from desktop_app.services.authz import audit_identity, require, service_action
+from desktop_app.services.authz import audit_identity, record_event, require, service_action
 from desktop_app.services.contracts import NewContract, RateInput, create_contract_in
 from desktop_app.services.dto import Changes
 from desktop_app.services.households import (
@@ -390,29 +389,6 @@ def _history(
         )
 
 
-def _event(
-    session: Session,
-    actor: Actor,
-    *,
-    action: str,
-    entity: str,
-    entity_id: int,
-    household_id: int,
-    fields: Sequence[str],
-) -> None:
-    name, user_id = audit_identity(actor)
-    audit.record(
-        session,
-        actor=name,
-        user_id=user_id,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        household_id=household_id,
-        fields=fields,
-    )
-
-
 def _visible_households(
     session: Session, actor: Actor, rows: Sequence[tuple[int, bool, int | None]]
 ) -> set[int]:
@@ -662,7 +638,7 @@ def record_candidature(
         )
         session.add(candidature)
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -718,7 +694,7 @@ def add_step(
         )
         session.add(step)
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -796,7 +772,7 @@ def _apply_decision(
     if note is not None and note.strip():
         candidature.decision_note = note.strip()
     session.flush()
-    _event(
+    record_event(
         session,
         actor,
         action="update",
@@ -1014,7 +990,7 @@ def admit(
         if signed is not None:
             signed.stay_id = stay.id
             session.flush()
-            _event(
+            record_event(
                 session,
                 actor,
                 action="update",
@@ -1027,7 +1003,7 @@ def admit(
             candidature.dwelling_id = dwelling_id
         candidature.stay_id = stay.id
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="update",

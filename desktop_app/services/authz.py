@@ -11,8 +11,11 @@ function declared its action.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, Final, TypeVar, cast
+
+from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RefusedError
 from desktop_app.domain.permissions import (
@@ -24,6 +27,7 @@ from desktop_app.domain.permissions import (
     may_ever,
 )
 from desktop_app.domain.text import with_de
+from desktop_app.persistence import audit
 
 F = TypeVar("F", bound=Callable[..., Any])
 ACTION_ATTRIBUTE: Final = "__seuil_action__"
@@ -66,3 +70,31 @@ def require(actor: Actor, action: str, context: AccessContext | None = None) -> 
 def audit_identity(actor: Actor) -> tuple[str, int | None]:
     """The (actor name, user id) written in the security log."""
     return actor.login, actor.user_id
+
+
+def record_event(
+    session: Session,
+    actor: Actor,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int,
+    household_id: int | None,
+    fields: Sequence[str],
+    at: datetime | None = None,
+    count: int | None = None,
+) -> None:
+    """The actor's event in the security log, in the caller's write transaction."""
+    name, user_id = audit_identity(actor)
+    audit.record(
+        session,
+        actor=name,
+        user_id=user_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        household_id=household_id,
+        fields=tuple(fields),
+        at=at,
+        count=count,
+    )

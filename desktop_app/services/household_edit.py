@@ -40,7 +40,6 @@ from desktop_app.domain.permissions import (
     decide,
 )
 from desktop_app.domain.text import normalise
-from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import HistoryValue, record_change
 from desktop_app.persistence.models import (
@@ -54,7 +53,7 @@ from desktop_app.persistence.models import (
     UserAccount,
     UserRole,
 )
-from desktop_app.services.authz import audit_identity, require, service_action
+from desktop_app.services.authz import record_event, require, service_action
 from desktop_app.services.households import (
     MASK,
     DuplicateCandidate,
@@ -322,31 +321,6 @@ def _touch(session: Session, household_id: int, *, search: bool = False) -> None
             refresh_search_text(session, household_id)
     flag_modified(household, "search_text")
     session.flush()
-
-
-def _event(
-    session: Session,
-    actor: Actor,
-    *,
-    action: str,
-    entity: str,
-    entity_id: int,
-    household_id: int,
-    fields: Sequence[str],
-    count: int | None = None,
-) -> None:
-    name, user_id = audit_identity(actor)
-    audit.record(
-        session,
-        actor=name,
-        user_id=user_id,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        household_id=household_id,
-        fields=fields,
-        count=count,
-    )
 
 
 def _history(
@@ -787,7 +761,7 @@ def update_person(
             ) - {household_id}:
                 refresh_search_text(session, hid)
         _touch(session, household_id, search=searched)
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -909,7 +883,7 @@ def replace_resources(
         flag_modified(person, "last_name")  # a new version: the resources are the person's
         session.flush()
         _touch(session, household_id)
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -966,7 +940,7 @@ def update_address(
         for name in changed:
             setattr(household, name, values[name])
         _touch(session, household_id, search=True)
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -1063,7 +1037,7 @@ def add_member(
             )
             session.add(person)
             session.flush()
-            _event(
+            record_event(
                 session,
                 actor,
                 action="create",
@@ -1085,7 +1059,7 @@ def add_member(
             _composition_issues(memberships, _names(session, [m.person_id for m in memberships]))
         )
         _touch(session, household_id, search=True)
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -1143,7 +1117,7 @@ def member_leaves(
             _composition_issues(memberships, _names(session, [m.person_id for m in memberships]))
         )
         _touch(session, household_id)
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -1242,7 +1216,7 @@ def change_roles(
         _raise(_composition_issues(_memberships(session, household_id), names))
         _touch(session, household_id)
         for membership, action, history in lines:
-            _event(
+            record_event(
                 session,
                 actor,
                 action=action,
@@ -1373,7 +1347,7 @@ def set_key_workers(
             fields.append("co_workers")
         if fields:
             _touch(session, household_id)
-            _event(
+            record_event(
                 session,
                 actor,
                 action="update",

@@ -48,7 +48,6 @@ from desktop_app.domain.messages import message
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import AccessContext, Actor, decide
 from desktop_app.domain.rehousing import dalo_time_limit, renewal_due
-from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import HistoryValue, record_change
 from desktop_app.persistence.models import (
@@ -64,7 +63,7 @@ from desktop_app.persistence.models import (
     Stay,
     SupportMeasure,
 )
-from desktop_app.services.authz import audit_identity, require, service_action
+from desktop_app.services.authz import record_event, require, service_action
 from desktop_app.services.contracts import end_contract_in
 from desktop_app.services.parameters import parameters_in
 from desktop_app.services.stays import close_stay_in
@@ -209,31 +208,6 @@ def _raise(issues: Sequence[ValidationIssue]) -> None:
 def _access(session: Session, actor: Actor, household_id: int) -> AccessContext:
     """The household's context: its stays' and measures' programmes, its house."""
     return support_access(session, actor, household_id)
-
-
-def _event(
-    session: Session,
-    actor: Actor,
-    *,
-    action: str,
-    entity: str,
-    entity_id: int,
-    household_id: int,
-    fields: Sequence[str],
-    at: datetime,
-) -> None:
-    name, user_id = audit_identity(actor)
-    audit.record(
-        session,
-        actor=name,
-        user_id=user_id,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        household_id=household_id,
-        fields=tuple(fields),
-        at=at,
-    )
 
 
 def _history(
@@ -472,7 +446,7 @@ def record_application(
             ),
             at=moment,
         )
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -543,7 +517,7 @@ def renew_application(
         )
         application.renewed_on, application.renewal_due_on = renewed_on, due
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -622,7 +596,7 @@ def update_application(
         application.number, application.filed_on = number, filed_on
         application.renewal_due_on, application.status = due, status
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -711,7 +685,7 @@ def record_dalo(
         application.dalo_recognised = recognised
         application.dalo_appeal_on = appeal_on
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -826,7 +800,7 @@ def record_offer(
             changes=(("offered_on", None, offered_on), ("rent", None, rent)),
             at=moment,
         )
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -870,7 +844,7 @@ def _set_outcome(
     )
     offer.outcome, offer.outcome_on, offer.reason = outcome, outcome_on, reason
     session.flush()
-    _event(
+    record_event(
         session,
         actor,
         action="update",
@@ -1078,7 +1052,7 @@ def _satisfy_applications(
         )
         application.status = SATISFIED
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -1174,7 +1148,7 @@ def record_rehousing(
             ),
             at=moment,
         )
-        _event(
+        record_event(
             session,
             actor,
             action="create",

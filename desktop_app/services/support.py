@@ -49,7 +49,6 @@ from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssu
 from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.periods import Period, add_months, format_date
 from desktop_app.domain.permissions import AccessContext, Actor, decide
-from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import record_change
 from desktop_app.persistence.models import (
@@ -89,7 +88,7 @@ from desktop_app.reports.pdf.support import (
     render_review,
 )
 from desktop_app.services import documents
-from desktop_app.services.authz import audit_identity, require, service_action
+from desktop_app.services.authz import record_event, require, service_action
 from desktop_app.services.households import household_access
 from desktop_app.services.parameters import parameters_in
 
@@ -365,31 +364,6 @@ def _display_name(session: Session, user_id: int | None) -> str | None:
     if user_id is None:
         return None
     return session.scalar(select(UserAccount.display_name).where(UserAccount.id == user_id))
-
-
-def _event(
-    session: Session,
-    actor: Actor,
-    *,
-    action: str,
-    entity: str,
-    entity_id: int,
-    household_id: int | None,
-    fields: Sequence[str],
-    at: datetime | None = None,
-) -> None:
-    name, user_id = audit_identity(actor)
-    audit.record(
-        session,
-        actor=name,
-        user_id=user_id,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        household_id=household_id,
-        fields=tuple(fields),
-        at=at,
-    )
 
 
 def _conflict(
@@ -761,7 +735,7 @@ def open_measure(
         session.flush()
         if phase is not None:
             session.add(MeasurePhase(measure_id=measure.id, phase=phase, from_date=start))
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -863,7 +837,7 @@ def renew_measure(
         session.add(renewal)
         session.flush()
         _touch(session, measure)
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -952,7 +926,7 @@ def suspend_measure(
         session.add(suspension)
         session.flush()
         _touch(session, measure)
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -1055,7 +1029,7 @@ def end_suspension(
         suspension.end_date = end
         session.flush()
         _touch(session, measure)
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -1156,7 +1130,7 @@ def _store_phase(
         action = "create"
     session.flush()
     _touch(session, measure)
-    _event(
+    record_event(
         session,
         actor,
         action=action,
@@ -1330,7 +1304,7 @@ def _store_end(
     measure.end_date, measure.outcome = end, outcome
     measure.destination, measure.conclusion = destination, conclusion
     session.flush()
-    _event(
+    record_event(
         session,
         actor,
         action="update",
@@ -1535,7 +1509,7 @@ def add_goal(
         )
         session.add(goal)
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -1654,7 +1628,7 @@ def update_goal(
             setattr(goal, name, value)
         session.flush()
         if changed:
-            _event(
+            record_event(
                 session,
                 actor,
                 action="update",
@@ -1861,7 +1835,7 @@ def _store_review(
     )
     session.add(document)
     session.flush()
-    _event(
+    record_event(
         session,
         actor,
         action="create",
@@ -1995,7 +1969,7 @@ def record_review(
         review.document_id = document.id
         session.add(review)
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="create",
@@ -2086,7 +2060,7 @@ def mark_review_sent(
         )
         review.sent_on = sent_on
         session.flush()
-        _event(
+        record_event(
             session,
             actor,
             action="update",
@@ -2383,7 +2357,7 @@ def attestation(
             )
             if chosen
         ]
-        _event(
+        record_event(
             session,
             actor,
             action="export",

@@ -27,11 +27,10 @@ from desktop_app.domain import reminders as rules
 from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssue
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import TABLE, Actor, account_in_force, decide
-from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.history import record_change
 from desktop_app.persistence.models import AuditEvent, Household, Todo, UserAccount, UserRole
-from desktop_app.services.authz import audit_identity, require, service_action
+from desktop_app.services.authz import record_event, require, service_action
 from desktop_app.services.households import household_access
 from desktop_app.services.support import support_contexts
 
@@ -127,11 +126,9 @@ def _event(
     fields: tuple[str, ...],
     at: datetime,
 ) -> None:
-    name, user_id = audit_identity(actor)
-    audit.record(
+    record_event(
         session,
-        actor=name,
-        user_id=user_id,
+        actor,
         action=action,
         entity="todo",
         entity_id=todo.id,
