@@ -38,7 +38,7 @@ from datetime import UTC, date, datetime
 from typing import Final
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain import vocabulary as v
 from desktop_app.domain.charges import RateSpan, rate_on
@@ -801,9 +801,14 @@ def _detail(session: Session, actor: Actor, batch: BenefitBatch, *, action: str)
     ).all()
     allowed = _scope(actor, action)
     rows = [row for row in rows if allowed(row[7], row[8])]
-    ids = [row[0] for row in rows]
+    # The batch's entries reversed since, read by a join (no IN list as long as the batch).
+    reversal = aliased(LedgerEntry)
     reversed_ids = set(
-        session.scalars(select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.in_(ids)))
+        session.scalars(
+            select(reversal.reverses_id)
+            .join(LedgerEntry, LedgerEntry.id == reversal.reverses_id)
+            .where(LedgerEntry.batch_id == batch.id)
+        )
     )
     people = _people(session, (row[4] for row in rows), batch.received_on, actor)
     entries = tuple(

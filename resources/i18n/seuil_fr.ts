@@ -2993,7 +2993,7 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation>Objet</translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>New entry…</source>
