@@ -80,6 +80,31 @@ class Change:
     at: datetime | None = None
 
 
+def record_field_changes(
+    session: Session,
+    *,
+    user_id: int | None,
+    household_id: int | None,
+    entity: str,
+    entity_id: int,
+    changes: Iterable[tuple[str, HistoryValue, HistoryValue]],
+    at: datetime | None = None,
+) -> None:
+    """`record_change` for each (field, old, new) of one record."""
+    for field, old, new in changes:
+        record_change(
+            session,
+            user_id=user_id,
+            household_id=household_id,
+            entity=entity,
+            entity_id=entity_id,
+            field=field,
+            old=old,
+            new=new,
+            at=at,
+        )
+
+
 def record_changes(session: Session, rows: Iterable[Change]) -> int:
     """Add many old → new lines with one INSERT (bulk operations), skipping unchanged values.
 

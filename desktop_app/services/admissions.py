@@ -59,7 +59,7 @@ from desktop_app.domain.errors import InvalidInput, RefusedError, ValidationIssu
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import RESIDENTS, TABLE, AccessContext, Actor
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.history import HistoryValue, record_change
+from desktop_app.persistence.history import HistoryValue, record_change, record_field_changes
 from desktop_app.persistence.models import (
     AuditEvent,
     Candidature,
@@ -375,18 +375,14 @@ def _history(
     candidature: Candidature,
     changes: Sequence[tuple[str, HistoryValue, HistoryValue]],
 ) -> None:
-    _, user_id = audit_identity(actor)
-    for name, old, new in changes:
-        record_change(
-            session,
-            user_id=user_id,
-            household_id=candidature.household_id,
-            entity="candidature",
-            entity_id=candidature.id,
-            field=name,
-            old=old,
-            new=new,
-        )
+    record_field_changes(
+        session,
+        user_id=audit_identity(actor)[1],
+        household_id=candidature.household_id,
+        entity="candidature",
+        entity_id=candidature.id,
+        changes=changes,
+    )
 
 
 def _visible_households(

@@ -41,7 +41,7 @@ from desktop_app.domain.permissions import (
 )
 from desktop_app.domain.text import normalise
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.history import HistoryValue, record_change
+from desktop_app.persistence.history import HistoryValue, record_field_changes
 from desktop_app.persistence.models import (
     AuditEvent,
     Household,
@@ -332,17 +332,14 @@ def _history(
 ) -> None:
     """Old → new lines of one record (entity, id) in the household's business history."""
     entity, entity_id = record
-    for field, old, new in changes:
-        record_change(
-            session,
-            user_id=actor.user_id,
-            household_id=household_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old=old,
-            new=new,
-        )
+    record_field_changes(
+        session,
+        user_id=actor.user_id,
+        household_id=household_id,
+        entity=entity,
+        entity_id=entity_id,
+        changes=changes,
+    )
 
 
 def _periods(session: Session, household_id: int) -> list[MemberPeriod]:

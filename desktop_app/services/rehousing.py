@@ -49,7 +49,7 @@ from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import AccessContext, Actor, decide
 from desktop_app.domain.rehousing import dalo_time_limit, renewal_due
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.history import HistoryValue, record_change
+from desktop_app.persistence.history import HistoryValue, record_change, record_field_changes
 from desktop_app.persistence.models import (
     AuditEvent,
     Dwelling,
@@ -220,18 +220,15 @@ def _history(
     changes: Sequence[tuple[str, HistoryValue, HistoryValue]],
     at: datetime,
 ) -> None:
-    for field, old, new in changes:
-        record_change(
-            session,
-            user_id=actor.user_id,
-            household_id=household_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old=old,
-            new=new,
-            at=at,
-        )
+    record_field_changes(
+        session,
+        user_id=actor.user_id,
+        household_id=household_id,
+        entity=entity,
+        entity_id=entity_id,
+        changes=changes,
+        at=at,
+    )
 
 
 def _conflict(session: Session, entity: str, entity_id: int, code: str) -> RefusedError:
