@@ -1531,6 +1531,15 @@ MESSAGES: Final[Mapping[str, str]] = {
     "reminder.application_renewal": (
         "Renouveler la demande de logement social n° {number} avant le {due}."
     ),
+    # Returns: scope and report (core)
+    "report.unknown_programme": "Aucun dispositif ne s'appelle « {name} ».",
+    "report.unknown_funder": "Aucun financeur ne s'appelle « {name} ».",
+    # Returns: data-quality checks
+    # Returns: figures of housing, pensions and arrears
+    # Returns: Excel workbook
+    # Returns: PDF report
+    # Returns: report runs, freeze and comparison
+    # Tableau de bord
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",
