@@ -496,6 +496,8 @@ RECORD = Vocabulary(
         ("housing_application", "Demande de logement social"),
         ("housing_offer", "Proposition de logement"),
         ("rehousing", "Relogement"),
+        ("report_run", "Édition de bilan"),
+        ("staff_period", "Personnel affecté"),
     ],
 )
 
@@ -839,3 +841,17 @@ ALL += (
     APPLICATION_STATUS,
     OFFER_OUTCOME,
 )
+
+# ---------------------------------------------------------------- returns (DOMAIN §5)
+
+REPORT_KIND = Vocabulary(
+    "report_kind",
+    [
+        ("fnavdl", "Bilan FNAVDL"),
+        ("iml", "Bilan IML"),
+        ("pension", "Rapport de pension de famille"),
+        ("grid", "Grille d'un financeur"),
+    ],
+)
+
+ALL += (REPORT_KIND,)

@@ -1607,3 +1607,82 @@ class Rehousing(Versioned, Base):
         Index(None, "household_id"),
         Index(None, "signed_on"),
     )
+
+
+# ------------------------------------------------------------------ returns (issue 10)
+
+
+class StaffPeriod(Base):
+    """Staff assigned to a programme, in full-time equivalents, dated (DOMAIN §2 StaffPeriod).
+
+    ``fte_hundredths`` holds the FTE × 100 (0,8 ETP = 80), so sums stay exact.
+    """
+
+    __tablename__ = "staff_period"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(100))
+    fte_hundredths: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        CheckConstraint("fte_hundredths > 0", name="fte_positive"),
+        after("end_date", "start_date"),
+        Index(None, "programme_id"),
+    )
+
+
+class ReportRun(Base):
+    """An édition of a return or a funder's grid: options, author, findings, figures.
+
+    ``figures`` is the JSON object code → value (as text, exact); ``households`` the
+    zlib-compressed JSON object code → household ids behind it (DOMAIN §5.8: they stay inside
+    Seuil). A frozen run keeps its files (`ReportRunFile`) and is never recomputed.
+    """
+
+    __tablename__ = "report_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(Code)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id"))
+    options: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    forced: Mapped[bool] = mapped_column(Boolean, default=False)
+    findings: Mapped[str] = mapped_column(Text, default="[]")
+    figures: Mapped[str] = mapped_column(Text, default="{}")
+    households: Mapped[bytes] = mapped_column(LargeBinary)
+    frozen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    frozen_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    files: Mapped[list[ReportRunFile]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="ReportRunFile.name"
+    )
+
+    __table_args__ = (
+        code_check("kind", v.REPORT_KIND),
+        after("period_end", "period_start"),
+        Index(None, "kind", "period_start", "period_end"),
+    )
+
+
+class ReportRunFile(Base):
+    """A file a report run produced (kept when the run is frozen), its bytes by SHA-256."""
+
+    __tablename__ = "report_run_file"
+
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("report_run.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(CHAR(64), ForeignKey("document_content.sha256"))
+    size: Mapped[int] = mapped_column(Integer)
+
+    run: Mapped[ReportRun] = relationship(back_populates="files")
+
+    __table_args__ = (CheckConstraint("size > 0", name="size_positive"),)
