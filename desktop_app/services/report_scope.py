@@ -69,6 +69,8 @@ class Scope:
     """Destinations counted as permanent housing."""
     on: date | None = None
     """The observation day of a snapshot (ES-DS), None otherwise."""
+    programme: str | None = None
+    """The programme the return was narrowed to, by name; None for every programme."""
 
     def covers_measures_of(self, programme_id: int, funder_id: int | None) -> bool:
         """Whether a measure attached to ``programme_id`` and funded by ``funder_id`` counts."""
@@ -142,4 +144,5 @@ def resolve_scope(
         method=method,
         permanent=frozenset(str(code) for code in permanent),
         on=on,
+        programme=programme.strip() if programme is not None else None,
     )
