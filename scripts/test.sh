@@ -27,7 +27,8 @@ step "pytest (SQLite)" "$VENV/bin/pytest" -n 2 --durations=25 -m "not postgres a
 # The slow tests build large demonstrations on SQLite and time them in CPU seconds: they run
 # one at a time, so a neighbour sharing the two cores does not inflate what they measure.
 step "pytest -m slow (SQLite, one at a time)" "$VENV/bin/pytest" --durations=10 -m "slow and not postgres"
-step "pytest -m db (PostgreSQL)" bash scripts/with_postgres.sh "$VENV/bin/pytest" -m "db and not slow" --durations=10
+# Each test gets its own database on the server, so two workers share it safely.
+step "pytest -m db (PostgreSQL)" bash scripts/with_postgres.sh "$VENV/bin/pytest" -n 2 -m "db and not slow" --durations=10
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "ÉCHEC : ${failed[*]}" >&2
