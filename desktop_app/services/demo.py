@@ -46,6 +46,7 @@ from desktop_app.services import demo_data as d
 from desktop_app.services.demo_admissions import AdmissionsSummary, grow_admissions
 from desktop_app.services.demo_life import LifeSummary, grow_demo
 from desktop_app.services.demo_support import SupportSummary, grow_support
+from desktop_app.services.staff import end_staff_period, record_staff_period
 
 Row = dict[str, Any]
 
@@ -1520,6 +1521,7 @@ def create_demo_database(
         admitted = grow_admissions(
             opened.database, actor=SYSTEM_ACTOR, seed=seed, today=today, control=control
         )
+        _grow_staff(opened.database, today=today)
         opened.database.run_write(
             lambda session: audit.record(
                 session,
@@ -1543,6 +1545,54 @@ def create_demo_database(
         support=accompaniment,
         admissions=admitted,
     )
+
+
+# Staff per programme kind in the demonstration: (role, FTE in hundredths).
+DEMO_STAFF: Final = {
+    "iml_sublease": (("Travailleur social", 150), ("Gestion locative", 50)),
+    "iml_mandate": (("Gestion locative", 80),),
+    "sliding_lease": (("Travailleur social", 100),),
+    "boarding_house": (("Hôte", 200), ("Coordination", 30)),
+    "reception_residence": (("Hôte", 150),),
+    "avdl": (("Travailleur social", 200),),
+    "asll": (("Travailleur social", 50),),
+}
+
+
+def _grow_staff(database: Database, *, today: date) -> None:
+    """Each programme's staff, through the service, from three years back (one FTE change)."""
+    programmes = database.run_read(
+        lambda session: session.execute(
+            select(m.Programme.id, m.Programme.kind).order_by(m.Programme.id)
+        ).all()
+    )
+    start = today.replace(year=today.year - 3, month=1, day=1)
+    change = today.replace(year=today.year - 1, month=7, day=1)
+    for programme_id, kind in programmes:
+        for index, (role, fte) in enumerate(DEMO_STAFF.get(kind, ())):
+            info, _ = record_staff_period(
+                database,
+                actor=SYSTEM_ACTOR,
+                programme_id=programme_id,
+                role=role,
+                fte_hundredths=fte,
+                start_date=start,
+            )
+            if index == 0:  # the first role grows by a fifth of a post mid-way
+                end_staff_period(
+                    database,
+                    actor=SYSTEM_ACTOR,
+                    staff_id=info.staff_id,
+                    end_date=change - timedelta(days=1),
+                )
+                record_staff_period(
+                    database,
+                    actor=SYSTEM_ACTOR,
+                    programme_id=programme_id,
+                    role=role,
+                    fte_hundredths=fte + 20,
+                    start_date=change,
+                )
 
 
 def demo_actor(database: Database, *, now: datetime | None = None) -> Actor:
