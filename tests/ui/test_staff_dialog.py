@@ -16,7 +16,7 @@ from desktop_app.persistence import models as m
 from desktop_app.services.staff import list_staff_periods
 from desktop_app.services.system import Workspace, open_workspace
 from desktop_app.ui.application import create_application
-from desktop_app.ui.dialogs.staff import StaffDialog
+from desktop_app.ui.dialogs.staff import EndStaffPeriodDialog, NewStaffPeriodDialog, StaffDialog
 from desktop_app.ui.tasks import TaskRunner
 from tests.services.support_builders import add
 
@@ -47,7 +47,7 @@ def test_add_then_end_an_assignment(qtbot: Any, qtmodeltester: Any, scene: Any) 
     qtbot.waitUntil(lambda: not tasks.busy, timeout=TIMEOUT)
     dialog.add_button.click()
     form = dialog.dialog
-    assert form is not None
+    assert isinstance(form, NewStaffPeriodDialog)
     assert all(widget.accessibleName() for widget in form.fields.values())
     form.role_edit.setText("Hôte")
     form.fte_edit.setText("huit")
@@ -63,7 +63,7 @@ def test_add_then_end_an_assignment(qtbot: Any, qtmodeltester: Any, scene: Any) 
     dialog.table.selectRow(0)
     dialog.end_button.click()
     ending = dialog.dialog
-    assert ending is not None
+    assert isinstance(ending, EndStaffPeriodDialog)
     ending.end_edit.setDate(QDate(2026, 6, 30))
     ending.accept()
     qtbot.waitUntil(
