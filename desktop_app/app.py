@@ -25,6 +25,7 @@ from desktop_app.paths import (
     write_settings,
 )
 from desktop_app.services.charges import DailyReport, daily
+from desktop_app.services.dashboard import parts_for
 from desktop_app.services.dto import DatabaseInfo, OrganisationInfo
 from desktop_app.services.notes import justified_accesses
 from desktop_app.services.organisation import get_association
@@ -34,6 +35,7 @@ from desktop_app.ui.dialogs.error import ErrorReporter
 from desktop_app.ui.dialogs.first_start import DataFolderDialog
 from desktop_app.ui.dialogs.import_workbook import WorkbookActions
 from desktop_app.ui.dialogs.provider import DialogProvider, QtDialogProvider
+from desktop_app.ui.events import AppEvents
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.startup import StartupController
 from desktop_app.ui.tasks import TaskRunner
@@ -41,6 +43,7 @@ from desktop_app.ui.views.admissions import AdmissionsView
 from desktop_app.ui.views.agenda import AgendaView
 from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.benefit_batch import BenefitBatchView
+from desktop_app.ui.views.dashboard import DashboardView
 from desktop_app.ui.views.home import HomeView
 from desktop_app.ui.views.household_file import HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
@@ -69,7 +72,11 @@ def display_available() -> bool:
 
 
 def _start_daily_work(
-    workspace: Workspace, tasks: TaskRunner, window: MainWindow, panel: RemindersPanel | None
+    workspace: Workspace,
+    tasks: TaskRunner,
+    window: MainWindow,
+    panel: RemindersPanel | None,
+    events: AppEvents | None = None,
 ) -> None:
     """At start, what `python -m desktop_app daily` does: missing months of charges first."""
 
@@ -77,6 +84,8 @@ def _start_daily_work(
         window.show_daily([step.summary for step in report.steps if step.status != "not_allowed"])
         if panel is not None and report.changes:
             panel.load()
+        if events is not None:
+            events.publish(report.changes)
 
     def failed(error: BaseException) -> None:
         if isinstance(error, KnownError):
@@ -98,6 +107,11 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
     """Assemble the sections and the window; the facts arrive from read jobs."""
     home = HomeView()
     sections: list[SectionView] = [home]
+    events = AppEvents()
+    dashboard: DashboardView | None = None
+    if parts_for(workspace.actor):  # right after the home: the association today
+        dashboard = DashboardView(workspace, tasks=tasks, events=events)
+        sections.append(dashboard)
     files: list[HouseholdFileWindow] = []
     reminders_panel: RemindersPanel | None = None
     if may_ever(workspace.actor, "household.read"):
@@ -111,6 +125,8 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
             window.show()
 
         households.open_requested.connect(open_file)
+        if dashboard is not None:
+            dashboard.open_household.connect(open_file)
         sections.append(households)
         agenda = AgendaView(workspace, tasks=tasks, dialogs=dialogs)
         agenda.open_household.connect(open_file)
@@ -145,7 +161,7 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
     window.add_file_actions(
         WorkbookActions(workspace, tasks=tasks, dialogs=dialogs, parent=window).actions()
     )
-    _start_daily_work(workspace, tasks, window, reminders_panel)
+    _start_daily_work(workspace, tasks, window, reminders_panel, events)
     window.set_demo(workspace.demo)
     window.show_user(workspace.actor.login)
     home.show_opening(workspace.report)

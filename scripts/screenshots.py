@@ -538,6 +538,23 @@ def _admissions(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir:
     return _save(window, out_dir / "admissions.png")
 
 
+def _dashboard(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: Path) -> Path:
+    """The Tableau de bord of the demonstration, with the households in arrears listed."""
+    from desktop_app.ui.views.dashboard import DashboardView
+
+    view = next(
+        widget
+        for widget in (window.stack.widget(row) for row in range(window.stack.count()))
+        if isinstance(widget, DashboardView)
+    )
+    window.show()  # shown before the reading: showing it again would read again
+    view.load(today=date(2026, 11, 27))
+    _show_section(window, DashboardView, tasks)
+    _wait_idle(tasks)
+    view.choose("arrears")
+    return _save(window, out_dir / "tableau-de-bord.png")
+
+
 def _rehoused_file(demo: Workspace, tasks: TaskRunner, out_dir: Path) -> list[Path]:
     """A demo household rehoused through an offer: its Rehousing tab and its Path."""
     from sqlalchemy import select
@@ -704,6 +721,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         written.append(_import_dialog(demo, tasks, Path(tmp), out_dir))
         written.append(_agenda(demo, demo_window, tasks, out_dir))
         written.append(_admissions(demo, demo_window, tasks, out_dir))
+        written.append(_dashboard(demo, demo_window, tasks, out_dir))
         written += _rehoused_file(demo, tasks, out_dir)
         demo.close()
     tasks.shutdown()

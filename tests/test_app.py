@@ -76,6 +76,7 @@ def test_screenshot_script_writes_every_screen(tmp_path: Path) -> None:
         "pension-de-famille.png",
         "agenda.png",
         "admissions.png",
+        "tableau-de-bord.png",
         "fiche-menage-relogement.png",
         "fiche-menage-parcours.png",
     ):
