@@ -769,7 +769,7 @@ class Finding:
 
     ``level`` is ``B`` (blocks the return unless overridden) or ``W`` (warns); ``check`` the
     stable code of the check; ``record`` and ``record_id`` name what to open (``stay``,
-    ``measure``, ``contract``, ``person``, ``household``…); ``detail`` is the French sentence.
+    ``support_measure``, ``occupancy_contract``, ``person``, ``document``…); ``detail`` is the French sentence.
     """
 
     check: str
