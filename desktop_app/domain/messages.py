@@ -1534,11 +1534,97 @@ MESSAGES: Final[Mapping[str, str]] = {
     # Returns: scope and report (core)
     "report.unknown_programme": "Aucun dispositif ne s'appelle « {name} ».",
     "report.unknown_funder": "Aucun financeur ne s'appelle « {name} ».",
+    "cli.help.report": "produit un bilan (FNAVDL, IML, pension de famille) en Excel et/ou PDF",
+    "cli.help.report.kind": "le bilan : fnavdl, iml ou pension",
+    "cli.help.report.from": "premier jour de la période",
+    "cli.help.report.to": "dernier jour de la période",
+    "cli.help.report.programme": "limiter le bilan à ce dispositif",
+    "cli.help.report.funder": "appliquer les paramètres de ce financeur",
+    "cli.help.report.force": "produire malgré les anomalies bloquantes (noté dans l'édition)",
+    "cli.help.report.out": "fichier .xlsx ou .pdf à écrire (l'option peut être répétée)",
+    "cli.help.codes": "liste les codes des indicateurs (code, libellé, unité, définition)",
+    "report.out_formats": "{path} : un fichier .xlsx et/ou un fichier .pdf, pas davantage.",
+    "report.period_order": "la fin de la période précède son début.",
+    "report.finding_line": "[{level}] {household} : {detail}",
+    "report.blocked": (
+        "Bilan non produit : {count} anomalie(s) bloquante(s) à corriger "
+        "(ou --force pour le produire quand même, ce qui sera noté)."
+    ),
+    "report.written": "Écrit : {path}",
+    "report.done": (
+        "{title} du {start} au {end} : {codes} indicateurs, {warnings} avertissement(s) ; "
+        "édition n° {run}."
+    ),
+    "staff.programme_unknown": "Dispositif inconnu.",
+    "staff.role_required": "Indiquez la fonction (au plus {maximum} caractères).",
+    "staff.fte_invalid": "Indiquez un nombre d'ETP positif, par exemple 0,8.",
+    "staff.end_before_start": "La fin de l'affectation précède son début.",
+    "staff.unknown": "Cette affectation n'existe plus.",
+    "report.forced": "Produit malgré {count} anomalie(s) bloquante(s) : c'est noté dans l'édition.",
     # Returns: data-quality checks
+    "quality.exit_without_destination": (
+        "Sortie du {exit} (« {programme} ») enregistrée sans destination."
+    ),
+    "quality.future_date.stay_entry": "Date d'entrée du séjour ({day}) après le {today}.",
+    "quality.future_date.stay_exit": "Date de sortie du séjour ({day}) après le {today}.",
+    "quality.future_date.contract_start": "Début du contrat ({day}) après le {today}.",
+    "quality.future_date.contract_end": "Fin du contrat ({day}) après le {today}.",
+    "quality.future_date.measure_start": "Début de la mesure ({day}) après le {today}.",
+    "quality.future_date.measure_end": "Fin de la mesure ({day}) après le {today}.",
+    "quality.future_date.contact": "Entretien daté du {day}, après le {today}.",
+    "quality.stay_without_contract": (
+        "Entrée le {entry} (« {programme} ») : aucun contrat d'occupation après {days} jours."
+    ),
+    "quality.measure_overdue": (
+        "Mesure {kind} : fin prévue le {planned_end}, ni terminée ni renouvelée {days} jours après."
+    ),
+    "quality.person_without_birth_date": (
+        "Un membre du ménage ({role}, depuis le {joined}) n'a pas de date de naissance."
+    ),
+    "quality.tiers_payant_without_allocataire": (
+        "Contrat du logement {dwelling} en tiers payant depuis le {since} : aucun membre du "
+        "ménage n'a de numéro d'allocataire."
+    ),
+    "quality.measure_without_contact": (
+        "Mesure {kind} active du {first} au {last} sans entretien avec le ménage."
+    ),
+    "quality.possible_missed_exit": (
+        "Séjour « {programme} » en cours : ni règlement du ménage ni entretien du {first} "
+        "au {last}."
+    ),
+    "quality.expired_insurance": (
+        "Attestation d'assurance expirée le {expired} alors que le contrat court encore."
+    ),
+    "quality.contract_renewal_overdue": (
+        "Contrat du logement {dwelling} : date de renouvellement dépassée ({renewal})."
+    ),
+    "quality.application_not_renewed": (
+        "Demande de logement social à renouveler avant le {due}, toujours « En cours »."
+    ),
+    "quality.support_contract_unsigned": (
+        "Mesure {kind} commencée le {start} : contrat d'accompagnement non signé au {deadline}."
+    ),
+    "quality.house_rules_unsigned": (
+        "Résident de « {programme} » depuis le {entry} : aucun règlement intérieur signé."
+    ),
+    "quality.quittance_unsettled": (
+        "Quittance n° {number} de {month} ({amount}) : ce mois n'est plus soldé."
+    ),
     # Returns: figures of housing, pensions and arrears
     # Returns: Excel workbook
     # Returns: PDF report
     # Returns: report runs, freeze and comparison
+    "report_run.unknown": "Cette édition de bilan n'existe pas (ou plus).",
+    "report_run.already_frozen": "Cette édition est déjà figée depuis le {date} (par {by}).",
+    "report_run.unknown_code": "L'édition n° {run} ne contient pas l'indicateur « {figure} ».",
+    "report_run.file_unknown": "L'édition n° {run} ne contient pas de fichier « {name} ».",
+    "report_run.file_corrupted": (
+        "Le fichier « {name} » de l'édition n° {run} est altéré : son empreinte SHA-256 ne "
+        "correspond plus. Restaurez une sauvegarde de la base."
+    ),
+    "report_run.system_author": "Système",
+    "report_run.out_of_scope": "Ménage hors de votre périmètre",
+    "report_run.deleted_household": "Ménage supprimé depuis",
     # Tableau de bord
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",

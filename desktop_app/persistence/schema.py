@@ -15,5 +15,6 @@ REVISIONS: Final[tuple[str, ...]] = (
     "0004_import",
     "0005_support",
     "0006_admissions",
+    "0007_reports",
 )
 HEAD: Final[str] = REVISIONS[-1]

@@ -44,6 +44,7 @@ from desktop_app.persistence.models import (
     DocumentContent,
     Household,
     OccupancyContract,
+    ReportRunFile,
     UserAccount,
 )
 from desktop_app.services.authz import audit_identity, require, service_action
@@ -200,11 +201,14 @@ def store_content(session: Session, digest: str, content: bytes) -> None:
 
 
 def delete_unreferenced_contents(session: Session, digests: Collection[str] | None = None) -> int:
-    """Delete stored contents no document points at (all of them, or among ``digests``).
+    """Delete stored contents no document or report run points at (all, or among ``digests``).
 
     For removals here and for retention, which deletes households (their documents cascade).
+    The files of a report run (a frozen return) share the store and are kept.
     """
-    condition = DocumentContent.sha256.not_in(select(Document.sha256).distinct())
+    condition = DocumentContent.sha256.not_in(
+        select(Document.sha256).union(select(ReportRunFile.sha256))
+    )
     statement = delete(DocumentContent).where(condition)
     if digests is not None:
         statement = statement.where(DocumentContent.sha256.in_(list(digests)))

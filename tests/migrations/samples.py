@@ -9,6 +9,8 @@ empty tables for what later releases added.
 from __future__ import annotations
 
 import hashlib
+import json
+import zlib
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -103,11 +105,21 @@ RELEASE_COUNTS["0006_admissions"] = {
     "housing_offer": 2,
     "rehousing": 1,
 }
+# 0007_reports: report runs with their files, staff periods (the FTE of a pension).
+RELEASE_COUNTS["0007_reports"] = {
+    **RELEASE_COUNTS["0006_admissions"],
+    "document_content": 2,  # the sample documents' bytes and the frozen run's workbook
+    "staff_period": 2,
+    "report_run": 2,
+    "report_run_file": 1,
+}
 # What `insert_samples` writes at head: every table has rows.
-EXPECTED_COUNTS = RELEASE_COUNTS["0006_admissions"]
+EXPECTED_COUNTS = RELEASE_COUNTS["0007_reports"]
 
 # The bytes of the sample documents (one content shared by two documents).
 SAMPLE_CONTENT = b"%PDF-1.4\n% Attestation d'assurance habitation \xe2\x80\x94 exemple\n%%EOF\n"
+# The bytes of the frozen sample run's file (a stand-in: any bytes are kept as they are).
+SAMPLE_RUN_FILE = b"PK\x03\x04 classeur du bilan IML 2024 (exemple)"
 
 
 def expected_counts(revision: str) -> dict[str, int]:
@@ -585,6 +597,7 @@ def insert_samples(connection: Connection) -> None:  # noqa: PLR0915 - one table
     )
     _insert_support_samples(connection, at)
     _insert_admission_samples(connection, at)
+    _insert_report_samples(connection, at)
 
 
 def _insert_support_samples(connection: Connection, at: datetime) -> None:
@@ -939,5 +952,91 @@ def _insert_admission_samples(connection: Connection, at: datetime) -> None:
             "measure_id": 1,
             "support_continues": True,
             "version": 1,
+        },
+    )
+
+
+def _insert_report_samples(connection: Connection, at: datetime) -> None:
+    """Release 0007_reports: staff of the pension, a frozen IML run with its file, a new run."""
+
+    def add(model: type[m.Base], *rows: dict[str, object]) -> None:
+        for row in rows:
+            connection.execute(insert(model).values(**row))
+
+    add(
+        m.StaffPeriod,
+        {
+            "id": 1,
+            "programme_id": 2,
+            "role": "Hôte",
+            "fte_hundredths": 100,
+            "start_date": date(2024, 1, 1),
+        },
+        {
+            "id": 2,
+            "programme_id": 2,
+            "role": "Hôte suppléant",
+            "fte_hundredths": 30,
+            "start_date": date(2024, 1, 1),
+            "end_date": date(2024, 6, 30),
+        },
+    )
+    digest = hashlib.sha256(SAMPLE_RUN_FILE).hexdigest()
+    add(
+        m.DocumentContent,
+        {"sha256": digest, "size": len(SAMPLE_RUN_FILE), "content": SAMPLE_RUN_FILE},
+    )
+    # Households behind each figure: code → ids sorted and delta-encoded, JSON, zlib.
+    households = zlib.compress(
+        json.dumps(
+            {"households": [1], "households.stock_end": [1]}, separators=(",", ":")
+        ).encode(),
+        9,
+    )
+    run = {
+        "kind": "iml",
+        "period_start": date(2024, 1, 1),
+        "period_end": date(2024, 12, 31),
+        "programme_id": 1,
+        "options": json.dumps(
+            {"programme": "IML Lyon", "funder": "DDETS du Rhône", "method": "prorata_days"}
+        ),
+        "created_by": 1,
+        "findings": json.dumps(
+            [
+                {
+                    "check": "birth_date_missing",
+                    "level": "W",
+                    "household_id": 1,
+                    "record": "person",
+                    "record_id": 2,
+                }
+            ]
+        ),
+        "figures": json.dumps(
+            {"households": "1", "occupancy_rate": "87.5", "access.mean_days": None}
+        ),
+        "households": households,
+    }
+    add(
+        m.ReportRun,
+        {
+            **run,
+            "id": 1,
+            "created_at": at,
+            "forced": False,
+            "frozen_at": datetime(2025, 6, 3, 8, 0, tzinfo=UTC),
+            "frozen_by": 1,
+        },
+        {**run, "id": 2, "created_at": datetime(2025, 6, 9, 9, 0, tzinfo=UTC), "forced": True},
+    )
+    add(
+        m.ReportRunFile,
+        {
+            "run_id": 1,
+            "name": "iml_2024-01-01_2024-12-31.xlsx",
+            "media_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "sha256": digest,
+            "size": len(SAMPLE_RUN_FILE),
         },
     )
