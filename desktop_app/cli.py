@@ -583,6 +583,122 @@ def _run_receipts(args: argparse.Namespace, context: Context) -> int:
     return EXIT_OK
 
 
+def _configure_report(parser: argparse.ArgumentParser) -> None:
+    from desktop_app.domain.figures import RETURNS
+
+    parser.add_argument(
+        "kind", choices=RETURNS, metavar="BILAN", help=message("cli.help.report.kind")
+    )
+    parser.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        type=_date_argument,
+        required=True,
+        help=message("cli.help.report.from"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        type=_date_argument,
+        required=True,
+        help=message("cli.help.report.to"),
+    )
+    parser.add_argument("--programme", metavar="NOM", help=message("cli.help.report.programme"))
+    parser.add_argument("--funder", metavar="NOM", help=message("cli.help.report.funder"))
+    parser.add_argument("--force", action="store_true", help=message("cli.help.report.force"))
+    parser.add_argument(
+        "--out",
+        metavar="FICHIER",
+        type=Path,
+        action="append",
+        required=True,
+        help=message("cli.help.report.out"),
+    )
+
+
+def _report_outputs(outs: Sequence[Path]) -> dict[str, Path]:
+    """Format → file asked for: one ``.xlsx`` and/or one ``.pdf``."""
+    targets: dict[str, Path] = {}
+    for out in outs:
+        fmt = out.suffix.lower().removeprefix(".")
+        if fmt not in {"xlsx", "pdf"} or fmt in targets:
+            raise UsageError("cli.usage_error", detail=message("report.out_formats", path=str(out)))
+        targets[fmt] = out
+    return targets
+
+
+def _run_report(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.domain.periods import Period
+    from desktop_app.domain.progress import TaskControl
+    from desktop_app.services.reporting import produce_return
+
+    targets = _report_outputs(args.out)
+    if args.end < args.start:
+        raise UsageError("cli.usage_error", detail=message("report.period_order"))
+    workspace = context.open()
+    try:
+        produced = produce_return(
+            workspace.database,
+            actor=workspace.actor,
+            kind=args.kind,
+            period=Period(args.start, args.end),
+            today=context.today,
+            formats=tuple(targets),
+            programme=args.programme,
+            funder=args.funder,
+            force=args.force,
+            control=TaskControl(_progress_on(context.err)),
+        )
+    finally:
+        workspace.close()
+    report = produced.report
+    for finding in report.findings:
+        print(
+            message(
+                "report.finding_line",
+                level="BLOQUANT" if finding.level == "B" else "avertissement",
+                household=finding.household_reference,
+                detail=finding.detail,
+            ),
+            file=context.err,
+        )
+    if produced.blocked:
+        print(message("report.blocked", count=len(report.blocking)), file=context.err)
+        return EXIT_REFUSED
+    for fmt, out in targets.items():
+        partial = out.with_name(out.name + ".partiel")
+        partial.write_bytes(produced.files[fmt])
+        partial.replace(out)  # never a half-written file under the name asked for
+        context.say(message("report.written", path=str(out)))
+    context.say(
+        message(
+            "report.done",
+            title=report.title,
+            start=format_date(report.period.start),
+            end=format_date(report.period.end),
+            codes=len(report.figures),
+            warnings=len(report.findings) - len(report.blocking),
+            run=produced.run_id,
+        )
+    )
+    if produced.forced:
+        context.say(message("report.forced", count=len(report.blocking)))
+    return EXIT_OK
+
+
+def _run_codes(_args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.domain.figures import GROUPS, UNIT_LABELS
+
+    for group in GROUPS:
+        for code in group.codes:
+            context.say(
+                "\t".join((code.code, code.label, UNIT_LABELS[code.unit], group.definition))
+            )
+    return EXIT_OK
+
+
 def _configure_import_template(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FICHIER", type=Path, help=message("cli.help.import_template.file")
@@ -700,6 +816,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("audit", "cli.help.audit", _configure_audit, _run_audit),
     Command("charges", "cli.help.charges", _configure_charges, _run_charges),
     Command("check", "cli.help.check", _no_arguments, _run_check),
+    Command("codes", "cli.help.codes", _no_arguments, _run_codes, uses_database=False),
     Command("daily", "cli.help.daily", _no_arguments, _run_daily),
     Command("demo", "cli.help.demo", _configure_demo, _run_demo, target="demo"),
     Command(
@@ -717,6 +834,7 @@ COMMANDS: tuple[Command, ...] = (
         uses_database=False,
     ),
     Command("receipts", "cli.help.receipts", _configure_receipts, _run_receipts),
+    Command("report", "cli.help.report", _configure_report, _run_report),
     Command("users", "cli.help.users", _configure_users, _run_users),
 )
 
