@@ -12,7 +12,7 @@ from desktop_app.domain.figures import CATALOGUE
 from desktop_app.domain.permissions import SYSTEM_ACTOR
 from desktop_app.paths import resolve_database
 from desktop_app.persistence import models as m
-from desktop_app.services.report_runs import list_runs
+from desktop_app.services.report_runs import RunRow, list_runs
 from desktop_app.services.system import open_workspace
 from tests.services.support_builders import add
 from tests.test_cli import run_cli
@@ -58,7 +58,7 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def runs(db: Path) -> list[object]:
+def runs(db: Path) -> list[RunRow]:
     workspace = open_workspace(resolve_database(str(db)), create=False)
     try:
         return list(list_runs(workspace.database, actor=SYSTEM_ACTOR))
