@@ -1,0 +1,1 @@
+"""Golden tests of the funder returns: hand-built data, hand-computed figures."""
