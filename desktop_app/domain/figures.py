@@ -769,7 +769,8 @@ class Finding:
 
     ``level`` is ``B`` (blocks the return unless overridden) or ``W`` (warns); ``check`` the
     stable code of the check; ``record`` and ``record_id`` name what to open (``stay``,
-    ``support_measure``, ``occupancy_contract``, ``person``, ``document``…); ``detail`` is the French sentence.
+    ``support_measure``, ``occupancy_contract``, ``person``, ``document``…); ``detail`` is the
+    French sentence.
     """
 
     check: str
@@ -816,10 +817,11 @@ class Report:
     figures: tuple[Figure, ...]
     findings: tuple[Finding, ...] = ()
     series: tuple[Series, ...] = ()
-    _index: dict[str, Figure] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Figure] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._index.update((figure.code, figure) for figure in self.figures)
+        # Built here, never passed in: `dataclasses.replace` then gets its own index.
+        object.__setattr__(self, "_index", {figure.code: figure for figure in self.figures})
 
     @property
     def title(self) -> str:

@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.domain import vocabulary as v
+from desktop_app.domain.definitions import CONVENTIONS, METHOD_LABELS, METHOD_RULES, SCOPES
 from desktop_app.domain.figures import (
     COUNT,
     DAYS,
@@ -36,7 +37,6 @@ from desktop_app.domain.periods import Period
 from desktop_app.reports.pdf import common
 from desktop_app.reports.pdf.common import MARGIN, PAGE_WIDTH
 from desktop_app.reports.pdf.returns import format_value, render_return_pdf
-from desktop_app.reports.xlsx.returns import CONVENTIONS, METHOD_LABELS, METHOD_RULES, SCOPES
 from tests.reports.returns_sample import (
     CHECK_LABELS,
     FINDINGS,

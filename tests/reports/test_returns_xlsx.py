@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain import vocabulary as v
 from desktop_app.domain.counting import PRESENT_ON_15TH, PRORATA_DAYS, STARTED_MONTH
+from desktop_app.domain.definitions import SCOPES
 from desktop_app.domain.figures import (
     CATALOGUE,
     DECIMALS,
@@ -41,7 +42,6 @@ from desktop_app.reports.xlsx.returns import (
     DATA_HEADERS,
     DATE_FORMAT,
     EURO_FORMAT,
-    SCOPES,
     cell_number,
     dimension_label,
     render_return,

@@ -396,6 +396,11 @@ class PdfDocument:
         )
         return table
 
+    @property
+    def table_font(self) -> tuple[Any, ...]:
+        """The style command setting every cell's font: reportlab names Helvetica else."""
+        return ("FONT", (0, 0), (-1, -1), self.fonts.regular)
+
     def key_values(self, rows: Sequence[tuple[str, str]]) -> Table:
         """A two-column block of facts (``N° de quittance`` → ``Q-2026-11-0042``)."""
         data = [[self.para(key, "cell_bold"), self.para(value, "cell")] for key, value in rows]
@@ -403,6 +408,7 @@ class PdfDocument:
         table.setStyle(
             TableStyle(
                 [
+                    self.table_font,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -416,6 +422,7 @@ class PdfDocument:
         """A label/amount table; long labels wrap inside their column."""
         data: list[list[Any]] = []
         commands: list[tuple[Any, ...]] = [
+            self.table_font,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID_COLOUR),
         ]
@@ -469,6 +476,7 @@ class PdfDocument:
             )
         table = Table(data, colWidths=list(widths), hAlign="LEFT", repeatRows=1)
         commands: list[tuple[Any, ...]] = [
+            self.table_font,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), SHADE_COLOUR),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID_COLOUR),
@@ -510,6 +518,9 @@ class PdfDocument:
             producer="Seuil",
             lang="fr-FR",
             invariant=1,
+            # reportlab opens every page in Helvetica, a standard font never embedded, unless
+            # the canvas starts in another: every font a Seuil PDF names is embedded.
+            initialFontName=self.fonts.regular,
         )
         height = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
         template.addPageTemplates(

@@ -14,7 +14,6 @@ document's embedded fonts; a chart with nothing to show is replaced by a sentenc
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,17 +26,14 @@ from reportlab.graphics.charts.barcharts import (  # type: ignore[import-untyped
 )
 from reportlab.graphics.shapes import Drawing, Rect, String  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
-    BaseDocTemplate,
     CondPageBreak,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -45,6 +41,15 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from desktop_app.domain import vocabulary as v
+from desktop_app.domain.definitions import (
+    ALL_SCOPE,
+    CONVENTIONS,
+    LEVEL_LABELS,
+    METHOD_LABELS,
+    METHOD_RULES,
+    RESULT_LABELS,
+    SCOPES,
+)
 from desktop_app.domain.figures import (
     BLOCKING,
     BLOCKS,
@@ -63,29 +68,15 @@ from desktop_app.domain.figures import (
 )
 from desktop_app.reports.formatting import format_count
 from desktop_app.reports.pdf.common import (
-    BOTTOM_MARGIN,
     CONTENT_WIDTH,
     GRID_COLOUR,
     MARGIN,
-    PAGE_HEIGHT,
     PAGE_WIDTH,
     SHADE_COLOUR,
-    TOP_MARGIN,
     Letterhead,
     PdfDocument,
-    _frame,
-    _numbered_canvas,
     day,
     fit,
-)
-from desktop_app.reports.xlsx.returns import (
-    ALL_SCOPE,
-    CONVENTIONS,
-    LEVEL_LABELS,
-    METHOD_LABELS,
-    METHOD_RULES,
-    RESULT_LABELS,
-    SCOPES,
 )
 
 __all__ = ["format_value", "render_return_pdf"]
@@ -200,67 +191,6 @@ class _ReturnDocument(PdfDocument):
         )
         canvas.drawString(MARGIN, 9 * mm, text)
         canvas.restoreState()
-
-    def render(self, story: Sequence[Any]) -> bytes:
-        """As `PdfDocument.render`, with the canvas started in the document's own font.
-
-        reportlab opens every page in Helvetica, a standard font that is never embedded, unless
-        the canvas is given another initial font: a return sent to a funder embeds every font
-        it names.
-        """
-        buffer = io.BytesIO()
-        template = BaseDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=BOTTOM_MARGIN,
-            title=self.fonts.clean(self.title),
-            author=self.fonts.clean(self.letterhead.name),
-            subject=self.fonts.clean(self.subject),
-            creator="Seuil",
-            producer="Seuil",
-            lang="fr-FR",
-            invariant=1,
-            initialFontName=self.fonts.regular,
-        )
-        height = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
-        template.addPageTemplates(
-            [
-                PageTemplate(
-                    id="first",
-                    frames=[_frame("first", height)],
-                    onPage=self._first_page,
-                    autoNextPageTemplate="later",
-                ),
-                PageTemplate(id="later", frames=[_frame("later", height)], onPage=self._later_page),
-            ]
-        )
-        template.build(list(story), canvasmaker=_numbered_canvas(self.fonts.regular))
-        return buffer.getvalue()
-
-    def key_values(self, rows: Sequence[tuple[str, str]]) -> Table:
-        """As `PdfDocument.key_values`, in the document's own font (see :meth:`in_own_font`)."""
-        return self.in_own_font(super().key_values(rows))
-
-    def grid(
-        self,
-        header: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        *,
-        right_columns: Iterable[int] = (),
-        bold_rows: Iterable[int] = (),
-    ) -> Table:
-        """As `PdfDocument.grid`, in the document's own font (see :meth:`in_own_font`)."""
-        table = super().grid(header, rows, widths, right_columns=right_columns, bold_rows=bold_rows)
-        return self.in_own_font(table)
-
-    def in_own_font(self, table: Table) -> Table:
-        """``table`` with its cells' font set: reportlab names Helvetica in every cell else."""
-        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.fonts.regular)]))
-        return table
 
     def styled(self, value: str, style: ParagraphStyle) -> Paragraph:
         """A paragraph of plain text in one of this document's own styles."""
@@ -434,8 +364,8 @@ def _table(doc: _ReturnDocument, report: Report, groups: Sequence[Group]) -> Tab
     table = Table(
         data, colWidths=[_LABEL_WIDTH, _VALUE_WIDTH, _UNIT_WIDTH], hAlign="LEFT", repeatRows=1
     )
-    table.setStyle(TableStyle(commands))
-    return doc.in_own_font(table)
+    table.setStyle(TableStyle([doc.table_font, *commands]))
+    return table
 
 
 def _total(values: Iterable[Number | None]) -> Number | None:
@@ -742,13 +672,14 @@ def _definition_table(doc: _ReturnDocument, groups: Sequence[Group]) -> Table:
     table.setStyle(
         TableStyle(
             [
+                doc.table_font,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE_COLOUR),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID_COLOUR),
             ]
         )
     )
-    return doc.in_own_font(table)
+    return table
 
 
 def _controls(
