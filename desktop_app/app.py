@@ -51,6 +51,7 @@ from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.partners import PartnersView
 from desktop_app.ui.views.reminders import RemindersPanel
 from desktop_app.ui.views.rents import RentsView
+from desktop_app.ui.views.reports import ReportsView
 from desktop_app.ui.views.residence import ResidenceView
 from desktop_app.ui.views.security_log import SecurityLogView
 from desktop_app.ui.views.users import UsersView
@@ -141,6 +142,11 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
             rents = RentsView(workspace, tasks=tasks, dialogs=dialogs)
             rents.open_household.connect(lambda household_id: open_file(household_id, account=True))
             sections.append(rents)
+        if may_ever(workspace.actor, "returns.run"):
+            reports = ReportsView(workspace, tasks=tasks, dialogs=dialogs, events=events)
+            reports.open_household.connect(open_file)
+            reports.open_account.connect(lambda household_id: open_file(household_id, account=True))
+            sections.append(reports)
         reminders = RemindersPanel(workspace, tasks=tasks, dialogs=dialogs)
         reminders.open_household.connect(open_file)
         reminders.open_account.connect(lambda household_id: open_file(household_id, account=True))

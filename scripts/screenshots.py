@@ -555,6 +555,25 @@ def _dashboard(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: 
     return _save(window, out_dir / "tableau-de-bord.png")
 
 
+def _reports(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: Path) -> Path:
+    """The Rapports screen: the Bilan IML of the previous quarter checked, findings and figures."""
+    from desktop_app.ui.views.reports import ReportsView
+
+    view = next(
+        widget
+        for widget in (window.stack.widget(row) for row in range(window.stack.count()))
+        if isinstance(widget, ReportsView)
+    )
+    view.load(today=date(2026, 11, 27))
+    _show_section(window, ReportsView, tasks)
+    tab = view.produce
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("iml"))
+    tab.check()
+    _wait_idle(tasks)
+    tab.findings_table.selectRow(0)
+    return _save(window, out_dir / "rapports.png")
+
+
 def _rehoused_file(demo: Workspace, tasks: TaskRunner, out_dir: Path) -> list[Path]:
     """A demo household rehoused through an offer: its Rehousing tab and its Path."""
     from sqlalchemy import select
@@ -722,6 +741,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         written.append(_agenda(demo, demo_window, tasks, out_dir))
         written.append(_admissions(demo, demo_window, tasks, out_dir))
         written.append(_dashboard(demo, demo_window, tasks, out_dir))
+        written.append(_reports(demo, demo_window, tasks, out_dir))
         written += _rehoused_file(demo, tasks, out_dir)
         demo.close()
     tasks.shutdown()

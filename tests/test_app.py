@@ -77,6 +77,7 @@ def test_screenshot_script_writes_every_screen(tmp_path: Path) -> None:
         "agenda.png",
         "admissions.png",
         "tableau-de-bord.png",
+        "rapports.png",
         "fiche-menage-relogement.png",
         "fiche-menage-parcours.png",
     ):
