@@ -79,6 +79,33 @@ class Scope:
         )
 
 
+def _fnavdl_funders(session: Session) -> frozenset[int]:
+    return frozenset(session.scalars(select(Funder.id).where(Funder.kind == "fnavdl")).all())
+
+
+def programmes_of(session: Session, kind: str) -> dict[int, str]:
+    """The programmes a return covers, id → name, ordered by name.
+
+    The return's kinds, for FNAVDL also the programmes the FNAVDL funds; every programme for
+    ``all``.
+    """
+    rows = session.execute(
+        select(Programme.id, Programme.name, Programme.kind).order_by(Programme.name)
+    ).all()
+    if kind == ALL_PROGRAMMES:
+        return {row.id: row.name for row in rows}
+    funded: set[int] = set()
+    if kind == FNAVDL:
+        funded = set(
+            session.scalars(
+                select(ProgrammeFunder.programme_id).where(
+                    ProgrammeFunder.funder_id.in_(_fnavdl_funders(session))
+                )
+            ).all()
+        )
+    return {row.id: row.name for row in rows if row.kind in KINDS[kind] or row.id in funded}
+
+
 def resolve_scope(
     session: Session,
     *,
@@ -95,22 +122,8 @@ def resolve_scope(
             matches nothing.
     """
     programmes = session.execute(select(Programme.id, Programme.name, Programme.kind)).all()
-    fnavdl_funders = frozenset(
-        session.scalars(select(Funder.id).where(Funder.kind == "fnavdl")).all()
-    )
-    if kind == ALL_PROGRAMMES:
-        chosen = {row.id for row in programmes}
-    else:
-        funded = set(
-            session.scalars(
-                select(ProgrammeFunder.programme_id).where(
-                    ProgrammeFunder.funder_id.in_(fnavdl_funders)
-                )
-            ).all()
-            if kind == FNAVDL
-            else ()
-        )
-        chosen = {row.id for row in programmes if row.kind in KINDS[kind] or row.id in funded}
+    fnavdl_funders = _fnavdl_funders(session)
+    chosen = set(programmes_of(session, kind))
     measure_funders = fnavdl_funders if kind == FNAVDL else frozenset()
     if programme is not None:
         named = [row.id for row in programmes if row.name == programme.strip()]

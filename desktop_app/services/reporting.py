@@ -33,7 +33,7 @@ from desktop_app.services.report_housing import housing_figures, housing_series
 from desktop_app.services.report_people import load_stays, people_figures
 from desktop_app.services.report_quality import quality_findings
 from desktop_app.services.report_runs import record_run
-from desktop_app.services.report_scope import ALL_PROGRAMMES, Scope, resolve_scope
+from desktop_app.services.report_scope import ALL_PROGRAMMES, Scope, programmes_of, resolve_scope
 
 STEPS: Final = 4
 
@@ -117,6 +117,12 @@ def compute_report(
     )
     control.report(STEPS, STEPS)
     return report
+
+
+@service_action("returns.run")
+def report_programmes(database: Database, *, actor: Actor, kind: str) -> tuple[str, ...]:
+    """The names of the programmes return ``kind`` covers (the Rapports screen's choices)."""
+    return database.run_read(lambda session: tuple(programmes_of(session, kind).values()))
 
 
 @service_action("returns.run")

@@ -307,6 +307,22 @@ def test_check_then_produce_refused_then_forced_and_saved(
         qtbot.mouseClick(tab.shortcut_buttons[which], Qt.MouseButton.LeftButton)
         assert tab.period() == expected
     assert tab.programme_combo.count() > 1  # « All programmes » then the programmes
+    # the programmes offered follow the return chosen
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("pension"))
+    screen.wait(qtbot)
+    offered = {tab.programme_combo.itemText(i) for i in range(1, tab.programme_combo.count())}
+    pensions = screen.workspace.database.run_read(
+        lambda s: set(
+            s.scalars(
+                select(m.Programme.name).where(
+                    m.Programme.kind.in_(("boarding_house", "reception_residence"))
+                )
+            ).all()
+        )
+    )
+    assert offered == pensions
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("iml"))
+    screen.wait(qtbot)
     assert tab.programme() is None
     assert tab.formats() == ("xlsx", "pdf")
     assert not tab.produce_button.isEnabled()  # nothing checked yet

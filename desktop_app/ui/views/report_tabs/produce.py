@@ -38,7 +38,6 @@ from desktop_app.domain.figures import RETURNS, Report
 from desktop_app.domain.periods import Period, format_date
 from desktop_app.domain.permissions import may_ever
 from desktop_app.domain.progress import TaskControl
-from desktop_app.services.households import list_filters
 from desktop_app.services.reporting import (
     PDF,
     XLSX,
@@ -46,6 +45,7 @@ from desktop_app.services.reporting import (
     build_report,
     file_name,
     publish_report,
+    report_programmes,
 )
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.form import date_edit, day_of, qdate
@@ -209,7 +209,7 @@ class ProduceTab(QWidget):
         shortcuts.addWidget(self.xlsx_check)
         shortcuts.addWidget(self.pdf_check)
         grid.addLayout(shortcuts, 1, 0, 1, 8)
-        self.kind_combo.currentIndexChanged.connect(lambda _i: self._form_changed())
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.programme_combo.currentIndexChanged.connect(lambda _i: self._form_changed())
         self.start_edit.dateChanged.connect(lambda _d: self._form_changed())
         self.end_edit.dateChanged.connect(lambda _d: self._form_changed())
@@ -340,14 +340,17 @@ class ProduceTab(QWidget):
         self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(current), 0))
         self.programme_combo.blockSignals(False)
 
+    def _kind_changed(self) -> None:
+        self._form_changed()
+        self.load_programmes()
+
     def load_programmes(self) -> None:
-        """Read the programmes offered in the form."""
-        ws = self._workspace
+        """Read the programmes the chosen return covers."""
+        ws, kind = self._workspace, self.kind()
 
         def job(control: TaskControl) -> list[str]:
             control.checkpoint()
-            filters = list_filters(ws.database, actor=ws.actor)
-            return [name for _pid, name in filters.programmes]
+            return list(report_programmes(ws.database, actor=ws.actor, kind=kind))
 
         self._tasks.read(job, name="report-programmes", on_done=self.set_programmes)
 
