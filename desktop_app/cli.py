@@ -688,6 +688,107 @@ def _run_report(args: argparse.Namespace, context: Context) -> int:
     return EXIT_OK
 
 
+def _configure_fill(parser: argparse.ArgumentParser) -> None:
+    from desktop_app.domain.figures import RETURNS
+
+    parser.add_argument(
+        "grid", metavar="GRILLE.xlsx", type=Path, help=message("cli.help.fill.grid")
+    )
+    parser.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        type=_date_argument,
+        required=True,
+        help=message("cli.help.report.from"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        type=_date_argument,
+        required=True,
+        help=message("cli.help.report.to"),
+    )
+    parser.add_argument(
+        "--out", metavar="FICHIER.xlsx", type=Path, required=True, help=message("cli.help.fill.out")
+    )
+    parser.add_argument(
+        "--return",
+        dest="kind",
+        choices=RETURNS,
+        metavar="BILAN",
+        help=message("cli.help.fill.return"),
+    )
+    parser.add_argument("--programme", metavar="NOM", help=message("cli.help.fill.programme"))
+    parser.add_argument("--force", action="store_true", help=message("cli.help.fill.force"))
+
+
+def _run_fill(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.domain.periods import Period
+    from desktop_app.domain.progress import TaskControl
+    from desktop_app.services.grids import fill_grid
+
+    grid, out = Path(args.grid), Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError("cli.usage_error", detail=message("funder_grid.out_format", path=str(out)))
+    if args.end < args.start:
+        raise UsageError("cli.usage_error", detail=message("report.period_order"))
+    if not grid.is_file():
+        raise UsageError("cli.usage_error", detail=message("import.file_missing", file=str(grid)))
+    if out.resolve() == grid.resolve():
+        raise UsageError(
+            "cli.usage_error", detail=message("funder_grid.out_is_grid", path=str(out))
+        )
+    data = grid.read_bytes()
+    workspace = context.open()
+    try:
+        filled = fill_grid(
+            workspace.database,
+            actor=workspace.actor,
+            data=data,
+            period=Period(args.start, args.end),
+            today=context.today,
+            kind=args.kind,
+            programme=args.programme,
+            force=args.force,
+            grid_name=grid.stem,
+            control=TaskControl(_progress_on(context.err)),
+        )
+    finally:
+        workspace.close()
+    for finding in filled.findings:
+        print(
+            message(
+                "report.finding_line",
+                level="BLOQUANT" if finding.level == "B" else "avertissement",
+                household=finding.household_reference,
+                detail=finding.detail,
+            ),
+            file=context.err,
+        )
+    if filled.blocked:
+        print(message("funder_grid.blocked", count=len(filled.blocking)), file=context.err)
+        return EXIT_REFUSED
+    partial = out.with_name(out.name + ".partiel")
+    partial.write_bytes(filled.data)
+    partial.replace(out)  # never a half-written file under the name asked for
+    context.say(message("report.written", path=str(out)))
+    context.say(
+        message(
+            "funder_grid.done",
+            start=format_date(args.start),
+            end=format_date(args.end),
+            count=filled.cells,
+            warnings=len(filled.findings) - len(filled.blocking),
+            run=filled.run_id,
+        )
+    )
+    if filled.forced:
+        context.say(message("funder_grid.forced", count=len(filled.blocking)))
+    return EXIT_OK
+
+
 def _run_codes(_args: argparse.Namespace, context: Context) -> int:
     from desktop_app.domain.figures import GROUPS, UNIT_LABELS
 
@@ -825,6 +926,7 @@ COMMANDS: tuple[Command, ...] = (
         _configure_export_workbook,
         _run_export_workbook,
     ),
+    Command("fill", "cli.help.fill", _configure_fill, _run_fill),
     Command("import", "cli.help.import", _configure_import, _run_import),
     Command(
         "import-template",

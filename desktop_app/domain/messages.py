@@ -1626,6 +1626,113 @@ MESSAGES: Final[Mapping[str, str]] = {
     "report_run.out_of_scope": "Ménage hors de votre périmètre",
     "report_run.deleted_household": "Ménage supprimé depuis",
     # Tableau de bord
+    # Funder grids: placeholders and files
+    "grid.empty": "Balise {{{{ }}}} vide : écrivez un code entre les accolades.",
+    "grid.bad_syntax": (
+        "Balise {{{{{text}}}}} illisible : écrivez {{{{code}}}}, {{{{bilan:code}}}} ou "
+        "{{{{code|programme=Nom du dispositif}}}}."
+    ),
+    "grid.unknown_return": (
+        "Balise {{{{{text}}}}} : « {kind} » n'est pas un bilan (bilans possibles : {known})."
+    ),
+    "grid.special_options": (
+        "Balise {{{{{text}}}}} : {{{{{special}}}}} ne prend ni bilan ni filtre."
+    ),
+    "grid.unknown_filter": (
+        "Balise {{{{{text}}}}} : filtre « {key} » inconnu (filtres possibles : programme=, on=)."
+    ),
+    "grid.duplicate_filter": "Balise {{{{{text}}}}} : le filtre « {key} » est donné deux fois.",
+    "grid.empty_filter": "Balise {{{{{text}}}}} : le filtre « {key} » n'a pas de valeur.",
+    "grid.bad_date": (
+        "Balise {{{{{text}}}}} : « {value} » n'est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA)."
+    ),
+    "grid.unknown_code": (
+        "Balise {{{{{text}}}}} : le code « {code} » n'existe pas. Codes proches : {suggestions}."
+    ),
+    "grid.unknown_code_far": (
+        "Balise {{{{{text}}}}} : le code « {code} » n'existe pas (la liste des codes : "
+        "python -m desktop_app codes)."
+    ),
+    "grid.code_not_in_return": (
+        "Balise {{{{{text}}}}} : le code « {code} » ne figure pas dans « {title} »."
+    ),
+    "grid.on_not_esds": (
+        "Balise {{{{{text}}}}} : le filtre on= ne vaut que pour les codes de l'enquête ES-DS "
+        "(esds.…)."
+    ),
+    "grid.at_cell": "Feuille « {sheet} », cellule {cell} : {problem}",
+    "grid.xls": (
+        "Cette grille est un ancien classeur Excel (.xls). Enregistrez la grille au format "
+        ".xlsx (Excel 2007 et suivants) puis recommencez."
+    ),
+    "grid.encrypted": (
+        "Cette grille est protégée par un mot de passe. Enregistrez la grille sans mot de "
+        "passe au format .xlsx (Excel 2007 et suivants) puis recommencez."
+    ),
+    "grid.ods": (
+        "Cette grille est au format OpenDocument (.ods). Enregistrez la grille au format "
+        ".xlsx (Excel 2007 et suivants) puis recommencez."
+    ),
+    "grid.xlsb": (
+        "Cette grille est un classeur Excel binaire (.xlsb). Enregistrez la grille au format "
+        ".xlsx (Excel 2007 et suivants) puis recommencez."
+    ),
+    "grid.not_xlsx": (
+        "Ce fichier n'est pas un classeur Excel. Enregistrez la grille au format .xlsx "
+        "(Excel 2007 et suivants) puis recommencez."
+    ),
+    "grid.damaged": (
+        "Ce classeur .xlsx est endommagé ({part} illisible) : ouvrez-le dans Excel ou "
+        "LibreOffice, enregistrez-le à nouveau puis recommencez."
+    ),
+    "grid.too_large": (
+        "Cette grille est trop volumineuse ({size} Mo une fois décompressée) pour une grille "
+        "de financeur."
+    ),
+    # Funder grids: storing and filling
+    "funder_grid.refused": (
+        "Grille refusée : {count} repère(s) à corriger ; rien n'a été calculé ni enregistré.\n"
+        "{lines}"
+    ),
+    "funder_grid.suggestions": " Codes proches : {codes}.",
+    "funder_grid.unknown_programme": "« {text} » : aucun dispositif ne s'appelle « {name} ».",
+    "funder_grid.special.period.start": "Début de la période",
+    "funder_grid.special.period.end": "Fin de la période",
+    "funder_grid.special.association.name": "Nom de l'association",
+    "funder_grid.special.association.siret": "SIRET de l'association",
+    "funder_grid.special.today": "Date du jour (édition)",
+    "funder_grid.name_required": "Donnez un nom à la grille (au plus {maximum} caractères).",
+    "funder_grid.funder_unknown": "Aucun financeur ne s'appelle « {name} ».",
+    "funder_grid.unknown": "Cette grille n'existe pas (ou plus).",
+    "funder_grid.version_unknown": "Cette version de grille n'existe pas (ou plus).",
+    "funder_grid.file_corrupted": (
+        "Le fichier de la version {version} de la grille « {name} » est altéré : son empreinte "
+        "SHA-256 ne correspond plus. Restaurez une sauvegarde de la base."
+    ),
+    "funder_grid.out_format": "{path} : la grille remplie s'écrit dans un fichier .xlsx.",
+    "funder_grid.out_is_grid": (
+        "{path} : choisissez un autre fichier que la grille à remplir (elle reste intacte)."
+    ),
+    "funder_grid.blocked": (
+        "Grille non remplie : {count} anomalie(s) bloquante(s) à corriger "
+        "(ou --force pour la remplir quand même, ce qui sera noté)."
+    ),
+    "funder_grid.done": (
+        "Grille remplie du {start} au {end} : {count} repère(s) remplis, "
+        "{warnings} avertissement(s) ; édition n° {run}."
+    ),
+    "funder_grid.forced": (
+        "Remplie malgré {count} anomalie(s) bloquante(s) : c'est noté dans l'édition."
+    ),
+    "cli.help.fill": "remplit la grille Excel d'un financeur avec les indicateurs d'une période",
+    "cli.help.fill.grid": "la grille du financeur (.xlsx), ses repères entre doubles accolades",
+    "cli.help.fill.return": (
+        "bilan appliqué aux repères qui n'en nomment pas : fnavdl, iml ou pension "
+        "(sinon tous les dispositifs de l'association)"
+    ),
+    "cli.help.fill.programme": "limiter à ce dispositif (sauf les repères qui en nomment un)",
+    "cli.help.fill.force": "remplir malgré les anomalies bloquantes (noté dans l'édition)",
+    "cli.help.fill.out": "fichier .xlsx à écrire : la grille remplie",
     # Generic
     "input.invalid": "Saisie à corriger ({count} point(s)) :",
     "task.cancelled": "Opération annulée.",

@@ -498,6 +498,8 @@ RECORD = Vocabulary(
         ("rehousing", "Relogement"),
         ("report_run", "Édition de bilan"),
         ("staff_period", "Personnel affecté"),
+        ("funder_grid", "Grille de financeur"),
+        ("funder_grid_version", "Version de grille de financeur"),
     ],
 )
 

@@ -1686,3 +1686,49 @@ class ReportRunFile(Base):
     run: Mapped[ReportRun] = relationship(back_populates="files")
 
     __table_args__ = (CheckConstraint("size > 0", name="size_positive"),)
+
+
+# ------------------------------------------------------------------ funder grids (issue 11)
+
+
+class FunderGrid(Base):
+    """A funder's own Excel grid (« grille d'un financeur »), kept with its versions.
+
+    Funders change their grid from one convention to the next: a new file under the same name
+    is a new `FunderGridVersion`, the older ones stay (a past run names the version it filled).
+    """
+
+    __tablename__ = "funder_grid"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    funder_id: Mapped[int | None] = mapped_column(ForeignKey("funder.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    versions: Mapped[list[FunderGridVersion]] = relationship(
+        back_populates="grid", cascade="all, delete-orphan", order_by="FunderGridVersion.version"
+    )
+
+
+class FunderGridVersion(Base):
+    """One file of a funder's grid, its bytes stored once per SHA-256 in ``document_content``."""
+
+    __tablename__ = "funder_grid_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grid_id: Mapped[int] = mapped_column(ForeignKey("funder_grid.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(CHAR(64), ForeignKey("document_content.sha256"))
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    grid: Mapped[FunderGrid] = relationship(back_populates="versions")
+
+    __table_args__ = (
+        UniqueConstraint("grid_id", "version"),
+        CheckConstraint("version > 0", name="version_positive"),
+        CheckConstraint("size > 0", name="size_positive"),
+    )

@@ -42,6 +42,7 @@ from desktop_app.persistence.history import HistoryValue, record_change
 from desktop_app.persistence.models import (
     Document,
     DocumentContent,
+    FunderGridVersion,
     Household,
     OccupancyContract,
     ReportRunFile,
@@ -201,13 +202,16 @@ def store_content(session: Session, digest: str, content: bytes) -> None:
 
 
 def delete_unreferenced_contents(session: Session, digests: Collection[str] | None = None) -> int:
-    """Delete stored contents no document or report run points at (all, or among ``digests``).
+    """Delete stored contents nothing points at (all, or among ``digests``).
 
     For removals here and for retention, which deletes households (their documents cascade).
-    The files of a report run (a frozen return) share the store and are kept.
+    The files of a report run (a frozen return) and a funder grid's versions share the store
+    and are kept.
     """
     condition = DocumentContent.sha256.not_in(
-        select(Document.sha256).union(select(ReportRunFile.sha256))
+        select(Document.sha256).union(
+            select(ReportRunFile.sha256), select(FunderGridVersion.sha256)
+        )
     )
     statement = delete(DocumentContent).where(condition)
     if digests is not None:

@@ -105,13 +105,17 @@ RELEASE_COUNTS["0006_admissions"] = {
     "housing_offer": 2,
     "rehousing": 1,
 }
-# 0007_reports: report runs with their files, staff periods (the FTE of a pension).
+# 0007_reports: report runs with their files, staff periods (the FTE of a pension), a funder's
+# grid with two versions.
 RELEASE_COUNTS["0007_reports"] = {
     **RELEASE_COUNTS["0006_admissions"],
-    "document_content": 2,  # the sample documents' bytes and the frozen run's workbook
+    # the sample documents' bytes, the frozen run's workbook and the two versions of a grid
+    "document_content": 4,
     "staff_period": 2,
     "report_run": 2,
     "report_run_file": 1,
+    "funder_grid": 1,
+    "funder_grid_version": 2,
 }
 # What `insert_samples` writes at head: every table has rows.
 EXPECTED_COUNTS = RELEASE_COUNTS["0007_reports"]
@@ -120,6 +124,11 @@ EXPECTED_COUNTS = RELEASE_COUNTS["0007_reports"]
 SAMPLE_CONTENT = b"%PDF-1.4\n% Attestation d'assurance habitation \xe2\x80\x94 exemple\n%%EOF\n"
 # The bytes of the frozen sample run's file (a stand-in: any bytes are kept as they are).
 SAMPLE_RUN_FILE = b"PK\x03\x04 classeur du bilan IML 2024 (exemple)"
+# The bytes of the two versions of the sample funder's grid (stand-ins, kept as they are).
+SAMPLE_GRID_FILES = (
+    b"PK\x03\x04 grille DDETS IML 2024 {{households}} (exemple)",
+    b"PK\x03\x04 grille DDETS IML 2025 {{households.entries}} (exemple)",
+)
 
 
 def expected_counts(revision: str) -> dict[str, int]:
@@ -957,7 +966,8 @@ def _insert_admission_samples(connection: Connection, at: datetime) -> None:
 
 
 def _insert_report_samples(connection: Connection, at: datetime) -> None:
-    """Release 0007_reports: staff of the pension, a frozen IML run with its file, a new run."""
+    """Release 0007_reports: staff of the pension, a frozen IML run with its file, a new run,
+    a funder's grid with two versions."""
 
     def add(model: type[m.Base], *rows: dict[str, object]) -> None:
         for row in rows:
@@ -1040,3 +1050,23 @@ def _insert_report_samples(connection: Connection, at: datetime) -> None:
             "size": len(SAMPLE_RUN_FILE),
         },
     )
+    add(
+        m.FunderGrid,
+        {"id": 1, "name": "DDETS IML", "funder_id": 1, "created_at": at, "created_by": 1},
+    )
+    for number, content in enumerate(SAMPLE_GRID_FILES, start=1):
+        grid_digest = hashlib.sha256(content).hexdigest()
+        add(m.DocumentContent, {"sha256": grid_digest, "size": len(content), "content": content})
+        add(
+            m.FunderGridVersion,
+            {
+                "id": number,
+                "grid_id": 1,
+                "version": number,
+                "file_name": f"grille_ddets_iml_{2023 + number}.xlsx",
+                "sha256": grid_digest,
+                "size": len(content),
+                "added_at": at,
+                "added_by": 1,
+            },
+        )

@@ -1274,6 +1274,36 @@ CREATE TABLE report_run_file (
     CONSTRAINT fk_report_run_file_sha256_document_content FOREIGN KEY(sha256) REFERENCES document_content (sha256)
 );
 
+CREATE TABLE funder_grid (
+    id SERIAL NOT NULL, 
+    name VARCHAR(200) NOT NULL, 
+    funder_id INTEGER, 
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    created_by INTEGER, 
+    CONSTRAINT pk_funder_grid PRIMARY KEY (id), 
+    CONSTRAINT fk_funder_grid_created_by_user_account FOREIGN KEY(created_by) REFERENCES user_account (id), 
+    CONSTRAINT fk_funder_grid_funder_id_funder FOREIGN KEY(funder_id) REFERENCES funder (id) ON DELETE SET NULL, 
+    CONSTRAINT uq_funder_grid_name UNIQUE (name)
+);
+
+CREATE TABLE funder_grid_version (
+    id SERIAL NOT NULL, 
+    grid_id INTEGER NOT NULL, 
+    version INTEGER NOT NULL, 
+    file_name VARCHAR(255) NOT NULL, 
+    sha256 CHAR(64) NOT NULL, 
+    size INTEGER NOT NULL, 
+    added_at TIMESTAMP WITH TIME ZONE NOT NULL, 
+    added_by INTEGER, 
+    CONSTRAINT pk_funder_grid_version PRIMARY KEY (id), 
+    CONSTRAINT ck_funder_grid_version_size_positive CHECK (size > 0), 
+    CONSTRAINT ck_funder_grid_version_version_positive CHECK (version > 0), 
+    CONSTRAINT fk_funder_grid_version_added_by_user_account FOREIGN KEY(added_by) REFERENCES user_account (id), 
+    CONSTRAINT fk_funder_grid_version_grid_id_funder_grid FOREIGN KEY(grid_id) REFERENCES funder_grid (id) ON DELETE CASCADE, 
+    CONSTRAINT fk_funder_grid_version_sha256_document_content FOREIGN KEY(sha256) REFERENCES document_content (sha256), 
+    CONSTRAINT uq_funder_grid_version_grid_id_version UNIQUE (grid_id, version)
+);
+
 UPDATE alembic_version SET version_num='0007_reports' WHERE alembic_version.version_num = '0006_admissions';
 
 COMMIT;
@@ -1283,7 +1313,9 @@ COMMIT;
 BEGIN;
 INSERT INTO audit_anchor (id, purged_at, up_to_id, last_hash, purged_count) VALUES (1, '2025-06-02 09:00:00', 0, '0000000000000000000000000000000000000000000000000000000000000000', 0);
 INSERT INTO document_content (sha256, size, content) VALUES ('23a39c01b63be8ff290c41bb02a33d2a90855c09d6b39d3d62a69aeacc4ebaff', 41, '\x504b030420636c6173736575722064752062696c616e20494d4c203230323420286578656d706c6529'::bytea);
+INSERT INTO document_content (sha256, size, content) VALUES ('42164b0f96eee0ba45f81c1c6dd832f16b67604739c3fae0c52f4f106acdc14a', 51, '\x504b0304206772696c6c6520444445545320494d4c2032303234207b7b686f757365686f6c64737d7d20286578656d706c6529'::bytea);
 INSERT INTO document_content (sha256, size, content) VALUES ('6c83925376f183b49f209369793fa302dd3faaf1345e8026d77647e2e35e9413', 64, '\x255044462d312e340a25204174746573746174696f6e2064276173737572616e63652068616269746174696f6e20e28094206578656d706c650a2525454f460a'::bytea);
+INSERT INTO document_content (sha256, size, content) VALUES ('bb4edd273dbe47c4874b2a02011659ac5c03cafc2e665eb5e9da749becfba721', 59, '\x504b0304206772696c6c6520444445545320494d4c2032303235207b7b686f757365686f6c64732e656e74726965737d7d20286578656d706c6529'::bytea);
 INSERT INTO funder (id, name, kind, version) VALUES (1, 'DDETS du Rhône', 'state_p177', 1);
 INSERT INTO funder (id, name, kind, version) VALUES (2, 'FNAVDL', 'fnavdl', 1);
 INSERT INTO landlord (id, name, kind, phone, email, address, version) VALUES (1, 'M. et Mme Garnier', 'private', NULL, NULL, NULL, 1);
@@ -1331,6 +1363,7 @@ INSERT INTO user_account (id, login, display_name, password_hash, active, valid_
 INSERT INTO audit_event (id, at, user_id, actor, action, entity, entity_id, household_id, fields, count, reason, previous_hash, hash) VALUES (1, '2025-06-02 09:00:00', 1, 'claire', 'create', 'household', 1, 1, 'reference', NULL, NULL, '0000000000000000000000000000000000000000000000000000000000000000', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
 INSERT INTO benefit_batch (id, agency, received_on, transfer_reference, total, created_at, created_by) VALUES (1, 'caf', '2024-05-06', 'CAF-2024-05', 31000, '2025-06-02 09:00:00', 1);
 INSERT INTO delegation (id, from_user_id, to_user_id, start_date, end_date) VALUES (1, 1, 2, '2025-07-01', '2025-07-31');
+INSERT INTO funder_grid (id, name, funder_id, created_at, created_by) VALUES (1, 'DDETS IML', 1, '2025-06-02 09:00:00', 1);
 INSERT INTO household (id, reference, key_worker_id, address, postcode, commune, domiciliation, protected, do_not_inform, archived_on, search_text, version) VALUES (1, 'M-00001', 1, NULL, NULL, NULL, NULL, false, NULL, NULL, 'm-00001 diallo aminata', 1);
 INSERT INTO month_closing (period_month, closed_at, closed_by) VALUES ('2024-04-01', '2025-06-02 09:00:00', 1);
 INSERT INTO partner_contact (id, partner_id, name, position, phone, email) VALUES (1, 1, 'Accueil SIAO', NULL, NULL, NULL);
@@ -1350,6 +1383,8 @@ INSERT INTO collective_activity (id, residence_id, held_on, kind, title, host_id
 INSERT INTO collective_activity (id, residence_id, held_on, kind, title, host_id, head_count, created_at, created_by, version) VALUES (2, 1, '2024-04-18', 'health', 'Atelier prévention', NULL, 7, '2025-06-02 09:00:00', 1, 1);
 INSERT INTO dwelling (id, reference, address, postcode, commune, typology, surface_m2, sector, landlord_id, programme_id, residence_id, lots, places, captured_on, returned_on, dpe_class, version) VALUES (1, 'LOG-0001', '12 rue Paul Bert', '69003', 'Lyon', 't2', 41.50, 'private', 1, 1, NULL, 1, 2, '2024-02-01', NULL, 'D', 1);
 INSERT INTO dwelling (id, reference, address, postcode, commune, typology, surface_m2, sector, landlord_id, programme_id, residence_id, lots, places, captured_on, returned_on, dpe_class, version) VALUES (2, 'TIL-01', '4 impasse des Tilleuls', '69100', 'Villeurbanne', 'studio', NULL, NULL, NULL, 2, 1, 1, 1, NULL, NULL, NULL, 1);
+INSERT INTO funder_grid_version (id, grid_id, version, file_name, sha256, size, added_at, added_by) VALUES (1, 1, 1, 'grille_ddets_iml_2024.xlsx', '42164b0f96eee0ba45f81c1c6dd832f16b67604739c3fae0c52f4f106acdc14a', 51, '2025-06-02 09:00:00', 1);
+INSERT INTO funder_grid_version (id, grid_id, version, file_name, sha256, size, added_at, added_by) VALUES (2, 1, 2, 'grille_ddets_iml_2025.xlsx', 'bb4edd273dbe47c4874b2a02011659ac5c03cafc2e665eb5e9da749becfba721', 59, '2025-06-02 09:00:00', 1);
 INSERT INTO household_co_worker (household_id, user_id) VALUES (1, 1);
 INSERT INTO household_partner (household_id, partner_id, role) VALUES (1, 1, 'orientation');
 INSERT INTO housing_application (id, household_id, number, filed_on, renewed_on, renewal_due_on, status, dalo_filed_on, comed_decision_on, dalo_recognised, dalo_appeal_on, version) VALUES (1, 1, '069012401234567', '2023-09-01', '2024-08-20', '2025-09-01', 'satisfied', '2024-02-01', '2024-04-11', true, NULL, 1);
@@ -1424,6 +1459,7 @@ SELECT setval(pg_get_serial_sequence('user_account', 'id'), COALESCE((SELECT max
 SELECT setval(pg_get_serial_sequence('audit_event', 'id'), COALESCE((SELECT max(id) FROM audit_event), 1));
 SELECT setval(pg_get_serial_sequence('benefit_batch', 'id'), COALESCE((SELECT max(id) FROM benefit_batch), 1));
 SELECT setval(pg_get_serial_sequence('delegation', 'id'), COALESCE((SELECT max(id) FROM delegation), 1));
+SELECT setval(pg_get_serial_sequence('funder_grid', 'id'), COALESCE((SELECT max(id) FROM funder_grid), 1));
 SELECT setval(pg_get_serial_sequence('household', 'id'), COALESCE((SELECT max(id) FROM household), 1));
 SELECT setval(pg_get_serial_sequence('partner_contact', 'id'), COALESCE((SELECT max(id) FROM partner_contact), 1));
 SELECT setval(pg_get_serial_sequence('person', 'id'), COALESCE((SELECT max(id) FROM person), 1));
@@ -1434,6 +1470,7 @@ SELECT setval(pg_get_serial_sequence('staff_period', 'id'), COALESCE((SELECT max
 SELECT setval(pg_get_serial_sequence('change_history', 'id'), COALESCE((SELECT max(id) FROM change_history), 1));
 SELECT setval(pg_get_serial_sequence('collective_activity', 'id'), COALESCE((SELECT max(id) FROM collective_activity), 1));
 SELECT setval(pg_get_serial_sequence('dwelling', 'id'), COALESCE((SELECT max(id) FROM dwelling), 1));
+SELECT setval(pg_get_serial_sequence('funder_grid_version', 'id'), COALESCE((SELECT max(id) FROM funder_grid_version), 1));
 SELECT setval(pg_get_serial_sequence('housing_application', 'id'), COALESCE((SELECT max(id) FROM housing_application), 1));
 SELECT setval(pg_get_serial_sequence('liaison_entry', 'id'), COALESCE((SELECT max(id) FROM liaison_entry), 1));
 SELECT setval(pg_get_serial_sequence('membership', 'id'), COALESCE((SELECT max(id) FROM membership), 1));
