@@ -216,7 +216,7 @@ class ChangedFigure:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """A run compared with the latest frozen run of the same return, period and programme."""
+    """A run compared with the latest frozen run of the same return (or grid), period, programme."""
 
     run: RunRow
     frozen: RunRow
@@ -886,19 +886,27 @@ def compare_with_frozen(database: Database, *, actor: Actor, run_id: int) -> Com
             if run.programme_id is None
             else ReportRun.programme_id == run.programme_id
         )
-        frozen = session.scalars(
-            select(ReportRun)
-            .where(
-                ReportRun.id != run.id,
-                ReportRun.kind == run.kind,
-                ReportRun.period_start == run.period_start,
-                ReportRun.period_end == run.period_end,
-                same_programme,
-                ReportRun.frozen_at.is_not(None),
-            )
-            .order_by(ReportRun.created_at.desc(), ReportRun.id.desc())
-            .limit(1)
-        ).first()
+        # A funder's grid is compared with a frozen fill of the same grid only.
+        grid = json.loads(run.options).get("grid")
+        frozen = next(
+            (
+                candidate
+                for candidate in session.scalars(
+                    select(ReportRun)
+                    .where(
+                        ReportRun.id != run.id,
+                        ReportRun.kind == run.kind,
+                        ReportRun.period_start == run.period_start,
+                        ReportRun.period_end == run.period_end,
+                        same_programme,
+                        ReportRun.frozen_at.is_not(None),
+                    )
+                    .order_by(ReportRun.created_at.desc(), ReportRun.id.desc())
+                )
+                if json.loads(candidate.options).get("grid") == grid
+            ),
+            None,
+        )
         if frozen is None:
             return None
         new_values, old_values = _figures(run), _figures(frozen)

@@ -22,7 +22,13 @@ from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
 from desktop_app.services import grids as svc
 from desktop_app.services.documents import delete_unreferenced_contents
-from desktop_app.services.report_runs import list_runs, run_detail, run_file
+from desktop_app.services.report_runs import (
+    compare_with_frozen,
+    freeze_run,
+    list_runs,
+    run_detail,
+    run_file,
+)
 from desktop_app.services.system import open_workspace
 from tests.services.support_builders import add
 
@@ -404,6 +410,30 @@ def test_filling_twice_gives_the_same_bytes(scene: Scene) -> None:
     assert cells(runs[0].data, "Pension") == {"B2": 1, "B3": 0, "B4": datetime(2026, 3, 31)}
     assert runs[0].values["places"] == 0
     assert runs[0].blocking == ()
+
+
+def test_a_fill_is_compared_only_with_a_frozen_fill_of_the_same_grid(scene: Scene) -> None:
+    def fill(name: str) -> int:
+        run = svc.fill_grid(
+            scene.database,
+            actor=SYSTEM_ACTOR,
+            data=PENSION_GRID,
+            period=PERIOD,
+            today=TODAY,
+            kind="pension",
+            grid_name=name,
+        ).run_id
+        assert run is not None
+        return run
+
+    frozen = fill("DDETS")
+    freeze_run(scene.database, actor=SYSTEM_ACTOR, run_id=frozen)
+    assert (
+        compare_with_frozen(scene.database, actor=SYSTEM_ACTOR, run_id=fill("Département")) is None
+    )
+    again = compare_with_frozen(scene.database, actor=SYSTEM_ACTOR, run_id=fill("DDETS"))
+    assert again is not None
+    assert again.changes == ()
 
 
 def test_unknown_codes_are_refused_with_suggestions_and_nothing_is_recorded(
