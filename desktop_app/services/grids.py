@@ -501,6 +501,14 @@ def add_grid(
 
 
 @service_action("returns.run")
+def funder_names(database: Database, *, actor: Actor) -> list[str]:
+    """The association's funders, by name (the funder a grid may be kept under)."""
+    return database.run_read(
+        lambda session: list(session.scalars(select(Funder.name).order_by(Funder.name)))
+    )
+
+
+@service_action("returns.run")
 def list_grids(database: Database, *, actor: Actor) -> list[GridInfo]:
     """Every kept grid with its latest version, by name."""
 

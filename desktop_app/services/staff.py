@@ -174,3 +174,16 @@ def list_staff_periods(
         return [_info(session, row) for row in session.scalars(query)]
 
     return database.run_read(read)
+
+
+@service_action("session.basic")
+def staff_programmes(database: Database, *, actor: Actor) -> list[tuple[int, str]]:
+    """Every programme, by name: where staff may be assigned."""
+    return database.run_read(
+        lambda session: [
+            (pid, name)
+            for pid, name in session.execute(
+                select(Programme.id, Programme.name).order_by(Programme.name)
+            )
+        ]
+    )
