@@ -574,6 +574,33 @@ def _reports(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: Pa
     return _save(window, out_dir / "rapports.png")
 
 
+def _grids(demo: Workspace, window: MainWindow, tasks: TaskRunner, out_dir: Path) -> Path:
+    """Rapports → Grilles des financeurs: a DDETS-style grid kept, its placeholders checked."""
+    from desktop_app.services.grids import add_grid
+    from desktop_app.ui.views.reports import ReportsView
+
+    grid = Path(__file__).resolve().parent.parent / "tests/fixtures/grids/ddets_iml_2026.xlsx"
+    info = add_grid(
+        demo.database,
+        actor=demo.actor,
+        name="DDETS – bilan IML 2026",
+        funder=None,
+        file_name=grid.name,
+        data=grid.read_bytes(),
+    )
+    view = next(
+        widget
+        for widget in (window.stack.widget(row) for row in range(window.stack.count()))
+        if isinstance(widget, ReportsView)
+    )
+    _show_section(window, ReportsView, tasks)
+    view.tabs.setCurrentWidget(view.grids)
+    view.grids.load(select_grid=info.id)
+    _wait_idle(tasks)
+    view.grids.placeholders_table.resizeColumnsToContents()
+    return _save(window, out_dir / "grilles-financeurs.png")
+
+
 def _rehoused_file(demo: Workspace, tasks: TaskRunner, out_dir: Path) -> list[Path]:
     """A demo household rehoused through an offer: its Rehousing tab and its Path."""
     from sqlalchemy import select
@@ -742,6 +769,7 @@ def take(out_dir: Path) -> list[Path]:  # noqa: PLR0915 - one scene after the ot
         written.append(_admissions(demo, demo_window, tasks, out_dir))
         written.append(_dashboard(demo, demo_window, tasks, out_dir))
         written.append(_reports(demo, demo_window, tasks, out_dir))
+        written.append(_grids(demo, demo_window, tasks, out_dir))
         written += _rehoused_file(demo, tasks, out_dir)
         demo.close()
     tasks.shutdown()

@@ -78,6 +78,7 @@ def test_screenshot_script_writes_every_screen(tmp_path: Path) -> None:
         "admissions.png",
         "tableau-de-bord.png",
         "rapports.png",
+        "grilles-financeurs.png",
         "fiche-menage-relogement.png",
         "fiche-menage-parcours.png",
     ):
