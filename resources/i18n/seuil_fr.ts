@@ -318,6 +318,45 @@
     </message>
 </context>
 <context>
+    <name>AddGridDialog</name>
+    <message>
+        <source>Add a funder&apos;s grid</source>
+        <translation>Ajouter la grille d&apos;un financeur</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>The grid is kept in Seuil with its versions. Under the name of a grid already kept, this file becomes its next version.</source>
+        <translation>La grille est conservée dans Seuil avec ses versions. Sous le nom d&apos;une grille déjà conservée, ce fichier en devient la version suivante.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Grid or version added</source>
+        <translation>Grille ou version ajoutée</translation>
+    </message>
+    <message>
+        <source>F&amp;under (optional)</source>
+        <translation>Fin&amp;anceur (facultatif)</translation>
+    </message>
+    <message>
+        <source>A new grid (version 1).</source>
+        <translation>Une nouvelle grille (version 1).</translation>
+    </message>
+    <message>
+        <source>« {name} » is kept already: this file becomes its version {version}.</source>
+        <translation>« {name} » est déjà conservée : ce fichier en devient la version {version}.</translation>
+    </message>
+</context>
+<context>
     <name>AddLineDialog</name>
     <message>
         <source>Add a line</source>
@@ -1487,6 +1526,131 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>CodePickerDialog</name>
+    <message>
+        <source>Indicator codes</source>
+        <translation>Codes des indicateurs</translation>
+    </message>
+    <message>
+        <source>Type a few letters of a code or of its label, then Enter (or « Copy ») copies the placeholder to paste into a cell of the funder&apos;s grid.</source>
+        <translation>Tapez quelques lettres d&apos;un code ou de son libellé, puis Entrée (ou « Copier ») copie la balise à coller dans une cellule de la grille du financeur.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the placeholder of the selected code</source>
+        <translation>Copier la balise du code sélectionné</translation>
+    </message>
+    <message>
+        <source>Search a code or a label</source>
+        <translation>Rechercher un code ou un libellé</translation>
+    </message>
+    <message>
+        <source>Code or label (e.g. entries, sorties)</source>
+        <translation>Code ou libellé (par ex. entries, sorties)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Number of codes shown</source>
+        <translation>Nombre de codes affichés</translation>
+    </message>
+    <message>
+        <source>Definition of the selected code</source>
+        <translation>Définition du code sélectionné</translation>
+    </message>
+    <message>
+        <source>What was copied</source>
+        <translation>Ce qui a été copié</translation>
+    </message>
+    <message>
+        <source>{shown} code(s) of {total}.</source>
+        <translation>{shown} code(s) sur {total}.</translation>
+    </message>
+    <message>
+        <source>No code matches what was typed.</source>
+        <translation>Aucun code ne correspond à la saisie.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>{code} — {label} ({unit})
+{definition}
+Written in: {returns}.</source>
+        <translation>{code} — {label} ({unit})
+{definition}
+Présent dans les bilans : {returns}.</translation>
+    </message>
+    <message>
+        <source>Copied {placeholder}: paste it into a cell of the grid.</source>
+        <translation>Balise {placeholder} copiée : collez-la dans une cellule de la grille.</translation>
+    </message>
+</context>
+<context>
+    <name>CodesTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonTableModel</name>
+    <message>
+        <source>{reference} (now counted)</source>
+        <translation>{reference} (désormais compté)</translation>
+    </message>
+    <message>
+        <source>{reference} (no longer counted)</source>
+        <translation>{reference} (n&apos;est plus compté)</translation>
+    </message>
+    <message>
+        <source>{reference} (record changed)</source>
+        <translation>{reference} (dossier modifié)</translation>
+    </message>
+    <message>
+        <source>{reference}: {field} {old} → {new} ({date}, {user})</source>
+        <translation>{reference} : {field} {old} → {new} ({date}, {user})</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Frozen value</source>
+        <translation>Valeur figée</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Households involved</source>
+        <translation>Ménages concernés</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+</context>
+<context>
     <name>CompositionTab</name>
     <message>
         <source>Show former members</source>
@@ -2096,6 +2260,243 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>DashboardRowsTableModel</name>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Personne de référence</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>Dette</translation>
+    </message>
+    <message>
+        <source>Review to write</source>
+        <translation>Bilan à rédiger</translation>
+    </message>
+    <message>
+        <source>Final review to write</source>
+        <translation>Bilan final à rédiger</translation>
+    </message>
+    <message>
+        <source>Review to send</source>
+        <translation>Bilan à envoyer</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Sortie</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTile</name>
+    <message>
+        <source>Chart: {title}</source>
+        <translation>Graphique : {title}</translation>
+    </message>
+    <message>
+        <source>Click, or press Enter, to list the households behind it.</source>
+        <translation>Cliquez, ou appuyez sur Entrée, pour afficher la liste des ménages concernés.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the dashboard again</source>
+        <translation>Actualiser le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Choose a tile to list the households behind it.</source>
+        <translation>Choisissez une vignette pour afficher la liste des ménages concernés.</translation>
+    </message>
+    <message>
+        <source>Households behind the tile</source>
+        <translation>Ménages concernés par la vignette</translation>
+    </message>
+    <message>
+        <source>Reading the dashboard…</source>
+        <translation>Lecture du tableau de bord…</translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation>au {date}</translation>
+    </message>
+    <message>
+        <source>Nothing to show with your rights.</source>
+        <translation>Rien à afficher avec vos droits d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Dwellings</source>
+        <translation>Logements</translation>
+    </message>
+    <message>
+        <source>{occupied} of {available} dwellings occupied ({rate}).</source>
+        <translation>{occupied} logement(s) occupé(s) sur {available} ({rate}).</translation>
+    </message>
+    <message>
+        <source>{persons} persons housed for {places} places ({rate}).</source>
+        <translation>{persons} personne(s) logée(s) pour {places} place(s) ({rate}).</translation>
+    </message>
+    <message>
+        <source>Occupancy — {programme}</source>
+        <translation>Occupation — {programme}</translation>
+    </message>
+    <message>
+        <source>CCAPEX</source>
+        <translation>CCAPEX</translation>
+    </message>
+    <message>
+        <source>CAF</source>
+        <translation>CAF</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>1er impayé</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>{count} household(s) in arrears</source>
+        <translation>{count} ménage(s) en impayé</translation>
+    </message>
+    <message>
+        <source>owing {debt}</source>
+        <translation>pour une dette totale de {debt}</translation>
+    </message>
+    <message>
+        <source>Households in arrears</source>
+        <translation>Ménages en impayé</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>≤ 7 d</source>
+        <translation>≤ 7 j</translation>
+    </message>
+    <message>
+        <source>8–14 d</source>
+        <translation>8–14 j</translation>
+    </message>
+    <message>
+        <source>15–30 d</source>
+        <translation>15–30 j</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <source>{count} measure(s) to renew or to end within 30 days, {late} already past their planned end.</source>
+        <translation>{count} mesure(s) à renouveler ou à clôturer dans les 30 jours, dont {late} déjà au-delà de leur fin prévue.</translation>
+    </message>
+    <message>
+        <source>Measures ending soon</source>
+        <translation>Mesures arrivant à échéance</translation>
+    </message>
+    <message>
+        <source>&lt; 1 month</source>
+        <translation>&lt; 1 mois</translation>
+    </message>
+    <message>
+        <source>1–3 months</source>
+        <translation>1–3 mois</translation>
+    </message>
+    <message>
+        <source>&gt; 3 months</source>
+        <translation>&gt; 3 mois</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Bilans</translation>
+    </message>
+    <message>
+        <source>{count} review(s) overdue: {write} to write, {send} to send.</source>
+        <translation>{count} bilan(s) en retard : {write} à rédiger, {send} à envoyer.</translation>
+    </message>
+    <message>
+        <source>Overdue reviews</source>
+        <translation>Bilans en retard</translation>
+    </message>
+    <message>
+        <source>Candidatures</source>
+        <translation>Candidatures</translation>
+    </message>
+    <message>
+        <source>{count} candidature(s) waiting for a decision</source>
+        <translation>{count} candidature(s) en attente de décision</translation>
+    </message>
+    <message>
+        <source>Candidatures waiting</source>
+        <translation>Candidatures en attente</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <source>{entries} entries and {exits} exits from {start} to {end}</source>
+        <translation>{entries} entrée(s) et {exits} sortie(s) du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>{month} {entries} in, {exits} out</source>
+        <translation>{month} : {entries} entrée(s), {exits} sortie(s)</translation>
+    </message>
+    <message>
+        <source>Entries and exits of the quarter</source>
+        <translation>Entrées et sorties du trimestre</translation>
+    </message>
+    <message>
+        <source>{title}: {count} line(s). Enter or a double click opens the file.</source>
+        <translation>{title} : {count} ligne(s). Entrée ou un double-clic ouvre le dossier.</translation>
+    </message>
+</context>
+<context>
     <name>DataFolderDialog</name>
     <message>
         <source>Where should Seuil keep its data?</source>
@@ -2628,6 +3029,17 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>EndStaffPeriodDialog</name>
+    <message>
+        <source>End the assignment « {role} »</source>
+        <translation>Mettre fin à l&apos;affectation « {role} »</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+</context>
+<context>
     <name>EndVacancyDialog</name>
     <message>
         <source>End the vacancy of {start}</source>
@@ -2720,6 +3132,253 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Record the failure of the glissement of dwelling {dwelling} ({reason})? The sliding plan cannot be reopened.</source>
         <translation>Enregistrer l&apos;échec du glissement du logement {dwelling} ({reason}) ? La convention de glissement ne pourra pas être rouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTableModel</name>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>FillGridDialog</name>
+    <message>
+        <source>Fill « {name} »</source>
+        <translation>Remplir « {name} »</translation>
+    </message>
+    <message>
+        <source>Fill version {version} of « {name} » ({file}) with the figures of a period. The data are checked first; the run is kept in « Runs ».</source>
+        <translation>Remplir la version {version} de « {name} » ({file}) avec les chiffres d&apos;une période. Les données sont d&apos;abord vérifiées ; l&apos;édition est conservée dans « Éditions ».</translation>
+    </message>
+    <message>
+        <source>State of the fill</source>
+        <translation>État du remplissage</translation>
+    </message>
+    <message>
+        <source>Data-quality fin&amp;dings</source>
+        <translation>Anomalies de &amp;qualité des données</translation>
+    </message>
+    <message>
+        <source>Data-quality findings</source>
+        <translation>Anomalies de qualité des données</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Return whose scope applies to placeholders naming none</source>
+        <translation>Bilan dont le périmètre s&apos;applique aux balises qui n&apos;en précisent aucun</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>FNAVDL</source>
+        <translation>FNAVDL</translation>
+    </message>
+    <message>
+        <source>IML</source>
+        <translation>IML</translation>
+    </message>
+    <message>
+        <source>Pension</source>
+        <translation>Pension</translation>
+    </message>
+    <message>
+        <source>Programme (optional)</source>
+        <translation>Dispositif (facultatif)</translation>
+    </message>
+    <message>
+        <source>Every programme of the return</source>
+        <translation>Tous les dispositifs du bilan</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>A&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Bilan</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gramme</source>
+        <translation>D&amp;ispositif</translation>
+    </message>
+    <message>
+        <source>Previous &amp;quarter</source>
+        <translation>&amp;Trimestre précédent</translation>
+    </message>
+    <message>
+        <source>Period: the previous quarter</source>
+        <translation>Période : le trimestre précédent</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent quarter</source>
+        <translation>Trimestre en &amp;cours</translation>
+    </message>
+    <message>
+        <source>Period: the current quarter</source>
+        <translation>Période : le trimestre en cours</translation>
+    </message>
+    <message>
+        <source>Previous y&amp;ear</source>
+        <translation>Année &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Period: the previous year</source>
+        <translation>Période : l&apos;année précédente</translation>
+    </message>
+    <message>
+        <source>Current &amp;year</source>
+        <translation>&amp;Année en cours</translation>
+    </message>
+    <message>
+        <source>Period: the current year</source>
+        <translation>Période : l&apos;année en cours</translation>
+    </message>
+    <message>
+        <source>F&amp;ill</source>
+        <translation>&amp;Remplir</translation>
+    </message>
+    <message>
+        <source>Check the data, fill the grid and record the run</source>
+        <translation>Vérifier les données, remplir la grille et enregistrer l&apos;édition</translation>
+    </message>
+    <message>
+        <source>Fill despite &amp;blocking findings</source>
+        <translation>Remplir &amp;malgré les anomalies bloquantes</translation>
+    </message>
+    <message>
+        <source>Fill despite blocking findings (recorded in the run)</source>
+        <translation>Remplir malgré les anomalies bloquantes (consigné dans l&apos;édition)</translation>
+    </message>
+    <message>
+        <source>Progress of the fill</source>
+        <translation>Avancement du remplissage</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Stop filling the grid</source>
+        <translation>Arrêter le remplissage de la grille</translation>
+    </message>
+    <message>
+        <source>Funder grids</source>
+        <translation>Grilles des financeurs</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Checking the data and filling the grid…</source>
+        <translation>Vérification des données et remplissage de la grille…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was recorded.</source>
+        <translation>Arrêté : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Not filled: {count} blocking finding(s). Correct them and fill again, or tick « Fill despite blocking findings » (the override is recorded in the run).</source>
+        <translation>Grille non remplie : {count} anomalie(s) bloquante(s). Corrigez-les puis remplissez de nouveau, ou cochez « Remplir malgré les anomalies bloquantes » (ce choix est consigné dans l&apos;édition).</translation>
+    </message>
+    <message>
+        <source>Filled: {cells} placeholder(s), {warnings} warning(s); run n° {run}{forced}.</source>
+        <translation>Grille remplie : {cells} balise(s), {warnings} avertissement(s) ; édition n° {run}{forced}.</translation>
+    </message>
+    <message>
+        <source> (filled despite blocking findings)</source>
+        <translation> (remplie malgré les anomalies bloquantes)</translation>
+    </message>
+    <message>
+        <source>Save the filled grid</source>
+        <translation>Enregistrer la grille remplie</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The run was recorded without saving the filled grid: « Runs » keeps it, « Save the files… » writes it later.</source>
+        <translation>L&apos;édition a été enregistrée sans la grille remplie : « Éditions » la conserve, « Enregistrer les fichiers… » l&apos;écrit plus tard.</translation>
+    </message>
+    <message>
+        <source>Filled grid written:
+{names}
+
+Open it?</source>
+        <translation>Grille remplie enregistrée :
+{names}
+
+L&apos;ouvrir ?</translation>
+    </message>
+    <message>
+        <source>No application could open {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
+    </message>
+    <message>
+        <source>The filled grid could not be written: {error}</source>
+        <translation>La grille remplie n&apos;a pas pu être écrite : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTableModel</name>
+    <message>
+        <source>Blocking</source>
+        <translation>Bloquant</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
     </message>
 </context>
 <context>
@@ -2825,6 +3484,185 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Closed on</source>
         <translation>Clos le</translation>
+    </message>
+</context>
+<context>
+    <name>GridsPanel</name>
+    <message>
+        <source>State of the funder grids</source>
+        <translation>État des grilles des financeurs</translation>
+    </message>
+    <message>
+        <source>&amp;Add a grid…</source>
+        <translation>&amp;Ajouter une grille…</translation>
+    </message>
+    <message>
+        <source>Add a funder&apos;s grid (an Excel .xlsx file) or a new version of one</source>
+        <translation>Ajouter la grille d&apos;un financeur (un fichier Excel .xlsx) ou une nouvelle version d&apos;une grille</translation>
+    </message>
+    <message>
+        <source>F&amp;ill…</source>
+        <translation>&amp;Remplir…</translation>
+    </message>
+    <message>
+        <source>Fill the selected version of the grid for a period</source>
+        <translation>Remplir la version sélectionnée de la grille pour une période</translation>
+    </message>
+    <message>
+        <source>Indicator &amp;codes…</source>
+        <translation>&amp;Codes des indicateurs…</translation>
+    </message>
+    <message>
+        <source>Search the indicator codes and copy a placeholder to paste into a grid</source>
+        <translation>Rechercher les codes des indicateurs et copier une balise à coller dans une grille</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Read the grids again</source>
+        <translation>Actualiser la liste des grilles</translation>
+    </message>
+    <message>
+        <source>&amp;Grids kept</source>
+        <translation>&amp;Grilles conservées</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <source>Latest version</source>
+        <translation>Dernière version</translation>
+    </message>
+    <message>
+        <source>{version} of {count}</source>
+        <translation>{version} sur {count}</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>Ajoutée le</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Funder grids kept</source>
+        <translation>Grilles des financeurs conservées</translation>
+    </message>
+    <message>
+        <source>&amp;Versions</source>
+        <translation>&amp;Versions</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajoutée par</translation>
+    </message>
+    <message>
+        <source>Versions of the selected grid</source>
+        <translation>Versions de la grille sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Placeholders</source>
+        <translation>&amp;Balises</translation>
+    </message>
+    <message>
+        <source>Placeholders recognised or not</source>
+        <translation>Balises reconnues ou non</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Cellule</translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation>Balise</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Meaning or problem</source>
+        <translation>Signification ou problème</translation>
+    </message>
+    <message>
+        <source>Placeholders of the selected version</source>
+        <translation>Balises de la version sélectionnée</translation>
+    </message>
+    <message>
+        <source>Funder grids</source>
+        <translation>Grilles des financeurs</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>Reconnue</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Non reconnue</translation>
+    </message>
+    <message>
+        <source> Nearest codes: {codes}.</source>
+        <translation> Codes les plus proches : {codes}.</translation>
+    </message>
+    <message>
+        <source>Reading the grids…</source>
+        <translation>Lecture des grilles…</translation>
+    </message>
+    <message>
+        <source>{count} grid(s) kept.</source>
+        <translation>{count} grille(s) conservée(s).</translation>
+    </message>
+    <message>
+        <source>No grid kept yet: « Add a grid… » keeps a funder&apos;s Excel grid whose cells hold placeholders such as {{households.entries}} (« Indicator codes… » lists them).</source>
+        <translation>Aucune grille conservée pour l&apos;instant : « Ajouter une grille… » conserve la grille Excel d&apos;un financeur dont les cellules contiennent des balises comme {{households.entries}} (« Codes des indicateurs… » les liste).</translation>
+    </message>
+    <message>
+        <source>Reading the placeholders…</source>
+        <translation>Lecture des balises…</translation>
+    </message>
+    <message>
+        <source>No placeholder in this version: write {{code}} in the cells to fill (« Indicator codes… » copies them), then add the grid again.</source>
+        <translation>Aucune balise dans cette version : écrivez {{code}} dans les cellules à remplir (« Codes des indicateurs… » les copie), puis ajoutez de nouveau la grille.</translation>
+    </message>
+    <message>
+        <source>{total} placeholder(s): {recognised} recognised, {unknown} not recognised.</source>
+        <translation>{total} balise(s) : {recognised} reconnue(s), {unknown} non reconnue(s).</translation>
+    </message>
+    <message>
+        <source>Correct them in the grid, then add it again under the same name (a new version) before filling it.</source>
+        <translation>Corrigez-les dans la grille, puis ajoutez-la de nouveau sous le même nom (une nouvelle version) avant de la remplir.</translation>
+    </message>
+    <message>
+        <source>Add a funder&apos;s grid</source>
+        <translation>Ajouter la grille d&apos;un financeur</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>Le fichier n&apos;a pas pu être lu : {error}</translation>
+    </message>
+    <message>
+        <source>« {name} »: version {version} kept.</source>
+        <translation>« {name} » : version {version} conservée.</translation>
     </message>
 </context>
 <context>
@@ -4324,6 +5162,33 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>NewStaffPeriodDialog</name>
+    <message>
+        <source>Staff assignment</source>
+        <translation>Affectation de personnel</translation>
+    </message>
+    <message>
+        <source>Host, social worker… (not a name)</source>
+        <translation>Hôte, travailleur social… (pas un nom)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Full-time equivalents</source>
+        <translation>Équivalents temps plein</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Write a note</source>
@@ -4844,6 +5709,243 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Planned glissement date</source>
         <translation>Date de glissement prévue</translation>
+    </message>
+</context>
+<context>
+    <name>ProduceTab</name>
+    <message>
+        <source>State of the return</source>
+        <translation>État du bilan</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel</source>
+        <translation>E&amp;xcel</translation>
+    </message>
+    <message>
+        <source>Produce the Excel workbook</source>
+        <translation>Produire le classeur Excel</translation>
+    </message>
+    <message>
+        <source>P&amp;DF</source>
+        <translation>P&amp;DF</translation>
+    </message>
+    <message>
+        <source>Produce the PDF report</source>
+        <translation>Produire le rapport PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Bilan</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>D&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gramme</source>
+        <translation>Dispositi&amp;f</translation>
+    </message>
+    <message>
+        <source>Previous &amp;quarter</source>
+        <translation>&amp;Trimestre précédent</translation>
+    </message>
+    <message>
+        <source>Period: the previous quarter</source>
+        <translation>Période : le trimestre précédent</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent quarter</source>
+        <translation>Trimestre en &amp;cours</translation>
+    </message>
+    <message>
+        <source>Period: the current quarter</source>
+        <translation>Période : le trimestre en cours</translation>
+    </message>
+    <message>
+        <source>Previous y&amp;ear</source>
+        <translation>A&amp;nnée précédente</translation>
+    </message>
+    <message>
+        <source>Period: the previous year</source>
+        <translation>Période : l&apos;année précédente</translation>
+    </message>
+    <message>
+        <source>Current &amp;year</source>
+        <translation>Année en c&amp;ours</translation>
+    </message>
+    <message>
+        <source>Period: the current year</source>
+        <translation>Période : l&apos;année en cours</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>Formats :</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Check the data and compute the return&apos;s figures</source>
+        <translation>Vérifier les données et calculer les chiffres du bilan</translation>
+    </message>
+    <message>
+        <source>&amp;Produce…</source>
+        <translation>&amp;Produire…</translation>
+    </message>
+    <message>
+        <source>Produce and save the return&apos;s files</source>
+        <translation>Produire et enregistrer les fichiers du bilan</translation>
+    </message>
+    <message>
+        <source>Produce despite &amp;blocking findings</source>
+        <translation>Produire &amp;malgré les constats bloquants</translation>
+    </message>
+    <message>
+        <source>Produce despite blocking findings (recorded in the run)</source>
+        <translation>Produire malgré les constats bloquants (consigné dans l&apos;édition)</translation>
+    </message>
+    <message>
+        <source>Progress of the return</source>
+        <translation>Avancement du bilan</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Annu&amp;ler</translation>
+    </message>
+    <message>
+        <source>Stop computing the return</source>
+        <translation>Arrêter le calcul du bilan</translation>
+    </message>
+    <message>
+        <source>Data-quality &amp;findings (Enter or a double click opens the household&apos;s file)</source>
+        <translation>Constats sur la &amp;qualité des données (Entrée ou un double clic ouvre le dossier du ménage)</translation>
+    </message>
+    <message>
+        <source>Data-quality findings</source>
+        <translation>Constats sur la qualité des données</translation>
+    </message>
+    <message>
+        <source>F&amp;igures</source>
+        <translation>C&amp;hiffres</translation>
+    </message>
+    <message>
+        <source>Figures of the return</source>
+        <translation>Chiffres du bilan</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Bilans</translation>
+    </message>
+    <message>
+        <source>The form changed: check again before producing the return.</source>
+        <translation>Le formulaire a changé : vérifiez de nouveau avant de produire le bilan.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Checking the data and computing the figures…</source>
+        <translation>Vérification des données et calcul des chiffres…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was recorded.</source>
+        <translation>Arrêté : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>{title}, {start} to {end}: {figures} figure(s); {blocking} blocking finding(s), {warnings} warning(s).</source>
+        <translation>{title}, du {start} au {end} : {figures} chiffre(s) ; {blocking} constat(s) bloquant(s), {warnings} avertissement(s).</translation>
+    </message>
+    <message>
+        <source>Tick Excel, PDF or both.</source>
+        <translation>Cochez Excel, PDF ou les deux.</translation>
+    </message>
+    <message>
+        <source>The return has {count} blocking finding(s): correct them and check again, or tick « Produce despite blocking findings » (the override is recorded in the run).</source>
+        <translation>Le bilan comporte {count} constat(s) bloquant(s) : corrigez-les et vérifiez de nouveau, ou cochez « Produire malgré les constats bloquants » (ce choix est consigné dans l&apos;édition).</translation>
+    </message>
+    <message>
+        <source>Producing the files and recording the run…</source>
+        <translation>Production des fichiers et enregistrement de l&apos;édition…</translation>
+    </message>
+    <message>
+        <source>Refused: the return has blocking findings.</source>
+        <translation>Refusé : le bilan comporte des constats bloquants.</translation>
+    </message>
+    <message>
+        <source>Run recorded{forced}.</source>
+        <translation>Édition enregistrée{forced}.</translation>
+    </message>
+    <message>
+        <source> (produced despite blocking findings)</source>
+        <translation> (produite malgré des constats bloquants)</translation>
+    </message>
+    <message>
+        <source>The run was recorded without saving its files: « Runs » keeps them, « Save the files… » writes them later.</source>
+        <translation>L&apos;édition a été enregistrée sans que ses fichiers soient sauvegardés : « Éditions » les conserve, « Enregistrer les fichiers… » les écrit plus tard.</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the return</source>
+        <translation>Enregistrer le bilan</translation>
+    </message>
+    <message>
+        <source>Folder of the return&apos;s files</source>
+        <translation>Dossier des fichiers du bilan</translation>
+    </message>
+    <message>
+        <source>Files written:
+{names}
+
+Open them?</source>
+        <translation>Fichiers écrits :
+{names}
+
+Les ouvrir ?</translation>
+    </message>
+    <message>
+        <source>No application could open {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
+    </message>
+    <message>
+        <source>The files could not be written: {error}</source>
+        <translation>Les fichiers n&apos;ont pas pu être écrits : {error}</translation>
     </message>
 </context>
 <context>
@@ -5422,6 +6524,52 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>ReportHouseholdsDialog</name>
+    <message>
+        <source>Households behind « {label} »</source>
+        <translation>Ménages comptés dans « {label} »</translation>
+    </message>
+    <message>
+        <source>{code}: {value}, {count} household(s).</source>
+        <translation>{code} : {value}, {count} ménage(s).</translation>
+    </message>
+    <message>
+        <source>Households behind the figure</source>
+        <translation>Ménages comptés dans le chiffre</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the household&apos;s file.</source>
+        <translation>Entrée ou un double clic ouvre le dossier du ménage.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Staff (FTE)…</source>
+        <translation>Personnel (ETP)…</translation>
+    </message>
+    <message>
+        <source>Full-time equivalents of each programme, for the pension report.</source>
+        <translation>Équivalents temps plein de chaque dispositif, pour le rapport de pension de famille.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Bilans</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Éditions</translation>
+    </message>
+    <message>
+        <source>Funder grids</source>
+        <translation>Grilles des financeurs</translation>
+    </message>
+</context>
+<context>
     <name>ResidenceDialog</name>
     <message>
         <source>New residence</source>
@@ -5907,6 +7055,233 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     </message>
 </context>
 <context>
+    <name>RunHouseholdsTableModel</name>
+    <message>
+        <source>(protected file)</source>
+        <translation>(dossier protégé)</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Personne de référence</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTab</name>
+    <message>
+        <source>Runs of the returns</source>
+        <translation>Éditions des bilans</translation>
+    </message>
+    <message>
+        <source>Runs of which return</source>
+        <translation>Bilan dont afficher les éditions</translation>
+    </message>
+    <message>
+        <source>All returns</source>
+        <translation>Tous les bilans</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn</source>
+        <translation>&amp;Bilan</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the runs again</source>
+        <translation>Relire les éditions</translation>
+    </message>
+    <message>
+        <source>F&amp;reeze the run</source>
+        <translation>&amp;Figer l&apos;édition</translation>
+    </message>
+    <message>
+        <source>Freeze the selected run: it is kept as sent, never recomputed</source>
+        <translation>Figer l&apos;édition sélectionnée : elle est conservée telle qu&apos;envoyée, jamais recalculée</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare with the frozen run</source>
+        <translation>C&amp;omparer avec l&apos;édition figée</translation>
+    </message>
+    <message>
+        <source>Compare the selected run with the frozen run of the same period</source>
+        <translation>Comparer l&apos;édition sélectionnée avec l&apos;édition figée de la même période</translation>
+    </message>
+    <message>
+        <source>&amp;Save the files…</source>
+        <translation>&amp;Enregistrer les fichiers…</translation>
+    </message>
+    <message>
+        <source>Save the files of the selected run</source>
+        <translation>Enregistrer les fichiers de l&apos;édition sélectionnée</translation>
+    </message>
+    <message>
+        <source>The selected run</source>
+        <translation>L&apos;édition sélectionnée</translation>
+    </message>
+    <message>
+        <source>Figures of the run</source>
+        <translation>Chiffres de l&apos;édition</translation>
+    </message>
+    <message>
+        <source>Enter or a double click on a figure lists the households behind it.</source>
+        <translation>Entrée ou un double clic sur un chiffre affiche les ménages qu&apos;il compte.</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>« Compare with the frozen run » lists here the figures that changed.</source>
+        <translation>« Comparer avec l&apos;édition figée » affiche ici les chiffres qui ont changé.</translation>
+    </message>
+    <message>
+        <source>Figures changed since the frozen run</source>
+        <translation>Chiffres modifiés depuis l&apos;édition figée</translation>
+    </message>
+    <message>
+        <source>Comparison with the frozen run</source>
+        <translation>Comparaison avec l&apos;édition figée</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>Lecture des éditions…</translation>
+    </message>
+    <message>
+        <source>{count} run(s).</source>
+        <translation>{count} édition(s).</translation>
+    </message>
+    <message>
+        <source>Select a run.</source>
+        <translation>Sélectionnez une édition.</translation>
+    </message>
+    <message>
+        <source>frozen on {date} by {name}</source>
+        <translation>figée le {date} par {name}</translation>
+    </message>
+    <message>
+        <source>not frozen</source>
+        <translation>non figée</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>aucun fichier</translation>
+    </message>
+    <message>
+        <source>{title}, {period}, {programme}: made by {author}{forced}; {state}. Files: {files}.</source>
+        <translation>{title}, {period}, {programme} : réalisée par {author}{forced} ; {state}. Fichiers : {files}.</translation>
+    </message>
+    <message>
+        <source>all programmes</source>
+        <translation>tous les dispositifs</translation>
+    </message>
+    <message>
+        <source> despite blocking findings</source>
+        <translation> malgré des constats bloquants</translation>
+    </message>
+    <message>
+        <source>Freeze the run of {title}, {period}? It will be kept as sent, with its files, and never recomputed; later runs of the same period are compared with it.</source>
+        <translation>Figer l&apos;édition de {title}, {period} ? Elle sera conservée telle qu&apos;envoyée, avec ses fichiers, et jamais recalculée ; les éditions ultérieures de la même période lui seront comparées.</translation>
+    </message>
+    <message>
+        <source>No other run of this return, period and programme is frozen.</source>
+        <translation>Aucune autre édition de ce bilan pour cette période et ce dispositif n&apos;est figée.</translation>
+    </message>
+    <message>
+        <source>Compared with the run of {made} frozen on {frozen} by {name}: {count} figure(s) changed.</source>
+        <translation>Par rapport à l&apos;édition du {made}, figée le {frozen} par {name} : {count} chiffre(s) modifié(s).</translation>
+    </message>
+    <message>
+        <source>Folder of the run&apos;s files</source>
+        <translation>Dossier des fichiers de l&apos;édition</translation>
+    </message>
+    <message>
+        <source>Files written:
+{names}
+
+Open them?</source>
+        <translation>Fichiers écrits :
+{names}
+
+Les ouvrir ?</translation>
+    </message>
+    <message>
+        <source>No application could open {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
+    </message>
+    <message>
+        <source>The files could not be written: {error}</source>
+        <translation>Les fichiers n&apos;ont pas pu être écrits : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>On {date} by {name}</source>
+        <translation>Le {date} par {name}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>Du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Tous les dispositifs</translation>
+    </message>
+    <message>
+        <source>{blocking} blocking, {warnings} warning(s)</source>
+        <translation>{blocking} bloquant(s), {warnings} avertissement(s)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Forced</source>
+        <translation>Forcée</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Figée</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+</context>
+<context>
     <name>SecurityLogView</name>
     <message>
         <source>Everyone</source>
@@ -6006,6 +7381,49 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Warnings</source>
         <translation>Avertissements</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff (FTE)</source>
+        <translation>Personnel (ETP)</translation>
+    </message>
+    <message>
+        <source>Full-time equivalents working for each programme, by role: the pension de famille report averages them over its period.</source>
+        <translation>Équivalents temps plein travaillant pour chaque dispositif, par rôle : le bilan de la pension de famille en fait la moyenne sur sa période.</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>ETP</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Staff assignments</source>
+        <translation>Affectations du personnel</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation>Mettre fin…</translation>
     </message>
 </context>
 <context>
