@@ -3158,6 +3158,27 @@ Présent dans les bilans : {returns}.</translation>
     </message>
 </context>
 <context>
+    <name>FileSaving</name>
+    <message>
+        <source>Files written:
+{names}
+
+Open them?</source>
+        <translation>Fichiers écrits :
+{names}
+
+Les ouvrir ?</translation>
+    </message>
+    <message>
+        <source>No application could open {path}.</source>
+        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
+    </message>
+    <message>
+        <source>The files could not be written: {error}</source>
+        <translation>Les fichiers n&apos;ont pas pu être écrits : {error}</translation>
+    </message>
+</context>
+<context>
     <name>FillGridDialog</name>
     <message>
         <source>Fill « {name} »</source>
@@ -3334,24 +3355,6 @@ Présent dans les bilans : {returns}.</translation>
     <message>
         <source>The run was recorded without saving the filled grid: « Runs » keeps it, « Save the files… » writes it later.</source>
         <translation>L&apos;édition a été enregistrée sans la grille remplie : « Éditions » la conserve, « Enregistrer les fichiers… » l&apos;écrit plus tard.</translation>
-    </message>
-    <message>
-        <source>Filled grid written:
-{names}
-
-Open it?</source>
-        <translation>Grille remplie enregistrée :
-{names}
-
-L&apos;ouvrir ?</translation>
-    </message>
-    <message>
-        <source>No application could open {path}.</source>
-        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
-    </message>
-    <message>
-        <source>The filled grid could not be written: {error}</source>
-        <translation>La grille remplie n&apos;a pas pu être écrite : {error}</translation>
     </message>
 </context>
 <context>
@@ -5929,24 +5932,6 @@ L&apos;ouvrir ?</translation>
         <source>Folder of the return&apos;s files</source>
         <translation>Dossier des fichiers du bilan</translation>
     </message>
-    <message>
-        <source>Files written:
-{names}
-
-Open them?</source>
-        <translation>Fichiers écrits :
-{names}
-
-Les ouvrir ?</translation>
-    </message>
-    <message>
-        <source>No application could open {path}.</source>
-        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
-    </message>
-    <message>
-        <source>The files could not be written: {error}</source>
-        <translation>Les fichiers n&apos;ont pas pu être écrits : {error}</translation>
-    </message>
 </context>
 <context>
     <name>RateDialog</name>
@@ -7202,24 +7187,6 @@ Voir le logement {reference} dans l&apos;écran Logements.</translation>
     <message>
         <source>Folder of the run&apos;s files</source>
         <translation>Dossier des fichiers de l&apos;édition</translation>
-    </message>
-    <message>
-        <source>Files written:
-{names}
-
-Open them?</source>
-        <translation>Fichiers écrits :
-{names}
-
-Les ouvrir ?</translation>
-    </message>
-    <message>
-        <source>No application could open {path}.</source>
-        <translation>Aucune application n&apos;a pu ouvrir {path}.</translation>
-    </message>
-    <message>
-        <source>The files could not be written: {error}</source>
-        <translation>Les fichiers n&apos;ont pas pu être écrits : {error}</translation>
     </message>
 </context>
 <context>

@@ -44,10 +44,10 @@ from desktop_app.ui.views.grids import AddGridDialog, FillGridDialog, GridsPanel
 from desktop_app.ui.views.report_tabs.produce import (
     CURRENT_QUARTER,
     CURRENT_YEAR,
-    PARTIAL_SUFFIX,
     PREVIOUS_QUARTER,
     PREVIOUS_YEAR,
 )
+from desktop_app.ui.views.report_tabs.saving import PARTIAL_SUFFIX
 from tests.services.support_builders import add
 from tests.ui.fakes import ScriptedDialogs
 

@@ -46,13 +46,12 @@ from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.report_tabs.produce import (
     CURRENT_QUARTER,
     CURRENT_YEAR,
-    PARTIAL_SUFFIX,
     PREVIOUS_QUARTER,
     PREVIOUS_YEAR,
     ProduceTab,
     shortcut_period,
-    write_files,
 )
+from desktop_app.ui.views.report_tabs.saving import PARTIAL_SUFFIX, write_files
 from desktop_app.ui.views.reports import ReportsView
 from tests.ui.fakes import ScriptedDialogs
 

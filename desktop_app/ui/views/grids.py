@@ -75,8 +75,8 @@ from desktop_app.ui.views.report_tabs.produce import (
     PREVIOUS_QUARTER,
     PREVIOUS_YEAR,
     shortcut_period,
-    write_files,
 )
+from desktop_app.ui.views.report_tabs.saving import save_and_offer
 
 XLSX_SUFFIX: Final = ".xlsx"
 
@@ -514,36 +514,21 @@ class FillGridDialog(QDialog):
             )
             return
         files = [(_xlsx_path(chosen), result.data)]
-        self._tasks.read(
-            lambda _c: write_files(files),
+        save_and_offer(
+            self,
+            title=self.title(),
+            tasks=self._tasks,
+            dialogs=self._dialogs,
+            files=lambda _c: files,
             name="grid-save",
-            on_done=self._saved,
-            on_error=self._save_failed,
+            on_written=self._written,
+            on_error=self._failed_save,
         )
 
-    def _saved(self, paths: list[Path]) -> None:
+    def _written(self, paths: list[Path]) -> None:
         self.written = paths
-        names = "\n".join(str(path) for path in paths)
-        question = self.tr("Filled grid written:\n{names}\n\nOpen it?").format(names=names)
-        if self._dialogs.confirm(self, self.title(), question):
-            for path in paths:
-                if not self._dialogs.open_path(path):
-                    self._dialogs.warn(
-                        self,
-                        self.title(),
-                        self.tr("No application could open {path}.").format(path=str(path)),
-                    )
 
-    def _save_failed(self, error: BaseException) -> None:
-        if isinstance(error, OSError):
-            self._dialogs.warn(
-                self,
-                self.title(),
-                self.tr("The filled grid could not be written: {error}").format(
-                    error=error.strerror or str(error)
-                ),
-            )
-            return
+    def _failed_save(self, error: BaseException) -> None:
         raise error
 
     def _finding_activated(self, index: QModelIndex) -> None:

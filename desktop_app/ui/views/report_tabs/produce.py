@@ -57,6 +57,7 @@ from desktop_app.ui.models.reports import (
     kind_text,
 )
 from desktop_app.ui.tasks import TaskHandle, TaskRunner
+from desktop_app.ui.views.report_tabs.saving import save_and_offer
 
 PREVIOUS_QUARTER: Final = "previous_quarter"
 CURRENT_QUARTER: Final = "current_quarter"
@@ -64,7 +65,6 @@ PREVIOUS_YEAR: Final = "previous_year"
 CURRENT_YEAR: Final = "current_year"
 # Records whose finding is best answered on the household's account (a quittance, a payment).
 ACCOUNT_RECORDS: Final = frozenset({"issued_document", "ledger_entry"})
-PARTIAL_SUFFIX: Final = ".partiel"
 
 
 def shortcut_period(which: str, today: date) -> Period:
@@ -83,28 +83,6 @@ def shortcut_period(which: str, today: date) -> Period:
     if which == PREVIOUS_YEAR:
         return Period.year(today.year - 1)
     raise ValueError(which)
-
-
-def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
-    """Write each file under ``NAME.partiel`` then rename it: never a half-written file.
-
-    A failure removes what this call wrote, then raises.
-    """
-    written: list[Path] = []
-    try:
-        for path, data in files:
-            partial = path.with_name(path.name + PARTIAL_SUFFIX)
-            try:
-                partial.write_bytes(data)
-                partial.replace(path)
-            finally:
-                partial.unlink(missing_ok=True)
-            written.append(path)
-    except OSError:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
-    return written
 
 
 def _with_suffix(path: Path, fmt: str) -> Path:
@@ -560,37 +538,22 @@ class ProduceTab(QWidget):
 
     def save(self, targets: list[tuple[Path, bytes]]) -> None:
         """Write the files off the GUI thread, then offer to open them."""
-        self._tasks.read(
-            lambda _c: write_files(targets),
+        save_and_offer(
+            self,
+            title=self.title(),
+            tasks=self._tasks,
+            dialogs=self._dialogs,
+            files=lambda _c: targets,
             name="report-save",
-            on_done=self._saved,
-            on_error=self._save_failed,
+            on_written=self._written,
+            on_error=self._failed_save,
         )
 
-    def _saved(self, paths: list[Path]) -> None:
+    def _written(self, paths: list[Path]) -> None:
         self.written = paths
-        names = "\n".join(str(path) for path in paths)
-        question = self.tr("Files written:\n{names}\n\nOpen them?").format(names=names)
-        if self._dialogs.confirm(self, self.title(), question):
-            for path in paths:
-                if not self._dialogs.open_path(path):
-                    self._dialogs.warn(
-                        self,
-                        self.title(),
-                        self.tr("No application could open {path}.").format(path=str(path)),
-                    )
 
-    def _save_failed(self, error: BaseException) -> None:
-        if isinstance(error, OSError):
-            self._dialogs.warn(
-                self,
-                self.title(),
-                self.tr("The files could not be written: {error}").format(
-                    error=error.strerror or str(error)
-                ),
-            )
-            return
+    def _failed_save(self, error: BaseException) -> None:
         raise error
 
 
-__all__ = ["ProduceTab", "shortcut_period", "write_files"]
+__all__ = ["ProduceTab", "shortcut_period"]

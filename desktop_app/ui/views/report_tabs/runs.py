@@ -55,7 +55,7 @@ from desktop_app.ui.models.reports import (
     period_text,
 )
 from desktop_app.ui.tasks import TaskHandle, TaskRunner
-from desktop_app.ui.views.report_tabs.produce import write_files
+from desktop_app.ui.views.report_tabs.saving import save_and_offer
 
 
 def _table(
@@ -416,43 +416,27 @@ class RunsTab(QWidget):
             return
         ws, run_id, names = self._workspace, detail.row.id, [f.name for f in detail.files]
 
-        def job(control: TaskControl) -> list[Path]:
-            files = []
+        def files(control: TaskControl) -> list[tuple[Path, bytes]]:
+            found = []
             for name in names:
                 control.checkpoint()
                 data = run_file(ws.database, actor=ws.actor, run_id=run_id, name=name)
-                files.append((folder / Path(name).name, data))
-            return write_files(files)
+                found.append((folder / Path(name).name, data))
+            return found
 
-        self._tasks.read(
-            job, name="report-run-files", on_done=self._saved, on_error=self._save_failed
+        save_and_offer(
+            self,
+            title=self.title(),
+            tasks=self._tasks,
+            dialogs=self._dialogs,
+            files=files,
+            name="report-run-files",
+            on_written=self._written,
+            on_error=self._failed,
         )
 
-    def _saved(self, paths: list[Path]) -> None:
+    def _written(self, paths: list[Path]) -> None:
         self.saved = paths
-        names = "\n".join(str(path) for path in paths)
-        if self._dialogs.confirm(
-            self, self.title(), self.tr("Files written:\n{names}\n\nOpen them?").format(names=names)
-        ):
-            for path in paths:
-                if not self._dialogs.open_path(path):
-                    self._dialogs.warn(
-                        self,
-                        self.title(),
-                        self.tr("No application could open {path}.").format(path=str(path)),
-                    )
-
-    def _save_failed(self, error: BaseException) -> None:
-        if isinstance(error, OSError):
-            self._dialogs.warn(
-                self,
-                self.title(),
-                self.tr("The files could not be written: {error}").format(
-                    error=error.strerror or str(error)
-                ),
-            )
-            return
-        self._failed(error)
 
 
 __all__ = ["RunsTab"]
