@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from desktop_app import __version__
 from desktop_app.domain.errors import KnownError, RefusedError, UsageError
+from desktop_app.domain.figures import BLOCKING, Finding
 from desktop_app.domain.messages import message
 from desktop_app.domain.money import format_eur
 from desktop_app.domain.periods import format_date, parse_date, parse_month
@@ -452,6 +453,43 @@ def _run_daily(_args: argparse.Namespace, context: Context) -> int:
     return EXIT_OK if report.ok else EXIT_REFUSED
 
 
+def _write_atomically(out: Path, data: bytes) -> None:
+    """Write ``out`` through ``out.partiel``: never a half-written file under the name asked."""
+    partial = out.with_name(out.name + ".partiel")
+    partial.write_bytes(data)
+    partial.replace(out)
+
+
+def _add_period_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--from DATE --to DATE``, both required (the period of a return or a grid)."""
+    for flag, dest, help_code in (
+        ("--from", "start", "cli.help.report.from"),
+        ("--to", "end", "cli.help.report.to"),
+    ):
+        parser.add_argument(
+            flag,
+            dest=dest,
+            metavar="DATE",
+            type=_date_argument,
+            required=True,
+            help=message(help_code),
+        )
+
+
+def _print_findings(context: Context, findings: Sequence[Finding]) -> None:
+    """The data-quality findings on stderr, one line each, blocking ones in capitals."""
+    for finding in findings:
+        print(
+            message(
+                "report.finding_line",
+                level="BLOQUANT" if finding.level == BLOCKING else "avertissement",
+                household=finding.household_reference,
+                detail=finding.detail,
+            ),
+            file=context.err,
+        )
+
+
 def _configure_arrears(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--on", metavar="DATE", type=_date_argument, help=message("cli.help.arrears.on")
@@ -479,9 +517,7 @@ def _run_arrears(args: argparse.Namespace, context: Context) -> int:
         for line in lines
     ]
     out: Path = args.out
-    partial = out.with_name(out.name + ".partiel")
-    partial.write_bytes(render_arrears(rows, on=on))
-    partial.replace(out)  # never a half-written file under the name asked for
+    _write_atomically(out, render_arrears(rows, on=on))
     context.say(message("arrears.export_done", on=format_date(on), count=len(rows), path=str(out)))
     return EXIT_OK
 
@@ -589,22 +625,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "kind", choices=RETURNS, metavar="BILAN", help=message("cli.help.report.kind")
     )
-    parser.add_argument(
-        "--from",
-        dest="start",
-        metavar="DATE",
-        type=_date_argument,
-        required=True,
-        help=message("cli.help.report.from"),
-    )
-    parser.add_argument(
-        "--to",
-        dest="end",
-        metavar="DATE",
-        type=_date_argument,
-        required=True,
-        help=message("cli.help.report.to"),
-    )
+    _add_period_arguments(parser)
     parser.add_argument("--programme", metavar="NOM", help=message("cli.help.report.programme"))
     parser.add_argument("--funder", metavar="NOM", help=message("cli.help.report.funder"))
     parser.add_argument("--force", action="store_true", help=message("cli.help.report.force"))
@@ -654,23 +675,12 @@ def _run_report(args: argparse.Namespace, context: Context) -> int:
     finally:
         workspace.close()
     report = produced.report
-    for finding in report.findings:
-        print(
-            message(
-                "report.finding_line",
-                level="BLOQUANT" if finding.level == "B" else "avertissement",
-                household=finding.household_reference,
-                detail=finding.detail,
-            ),
-            file=context.err,
-        )
+    _print_findings(context, report.findings)
     if produced.blocked:
         print(message("report.blocked", count=len(report.blocking)), file=context.err)
         return EXIT_REFUSED
     for fmt, out in targets.items():
-        partial = out.with_name(out.name + ".partiel")
-        partial.write_bytes(produced.files[fmt])
-        partial.replace(out)  # never a half-written file under the name asked for
+        _write_atomically(out, produced.files[fmt])
         context.say(message("report.written", path=str(out)))
     context.say(
         message(
@@ -694,22 +704,7 @@ def _configure_fill(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "grid", metavar="GRILLE.xlsx", type=Path, help=message("cli.help.fill.grid")
     )
-    parser.add_argument(
-        "--from",
-        dest="start",
-        metavar="DATE",
-        type=_date_argument,
-        required=True,
-        help=message("cli.help.report.from"),
-    )
-    parser.add_argument(
-        "--to",
-        dest="end",
-        metavar="DATE",
-        type=_date_argument,
-        required=True,
-        help=message("cli.help.report.to"),
-    )
+    _add_period_arguments(parser)
     parser.add_argument(
         "--out", metavar="FICHIER.xlsx", type=Path, required=True, help=message("cli.help.fill.out")
     )
@@ -757,22 +752,11 @@ def _run_fill(args: argparse.Namespace, context: Context) -> int:
         )
     finally:
         workspace.close()
-    for finding in filled.findings:
-        print(
-            message(
-                "report.finding_line",
-                level="BLOQUANT" if finding.level == "B" else "avertissement",
-                household=finding.household_reference,
-                detail=finding.detail,
-            ),
-            file=context.err,
-        )
+    _print_findings(context, filled.findings)
     if filled.blocked:
         print(message("funder_grid.blocked", count=len(filled.blocking)), file=context.err)
         return EXIT_REFUSED
-    partial = out.with_name(out.name + ".partiel")
-    partial.write_bytes(filled.data)
-    partial.replace(out)  # never a half-written file under the name asked for
+    _write_atomically(out, filled.data)
     context.say(message("report.written", path=str(out)))
     context.say(
         message(
