@@ -126,6 +126,14 @@ def _split(
     }
 
 
+def _attribute_or_unknown(attribute: str) -> Callable[[object], str]:
+    def read(item: object) -> str:
+        value = getattr(item, attribute, None)
+        return value if isinstance(value, str) else UNKNOWN
+
+    return read
+
+
 def _mean_figure(code: str, values: Sequence[tuple[int, int]], *, median: bool = False) -> Figure:
     """Mean (or median) of ``(household_id, days)`` pairs, in days with one decimal."""
     days = [d for _h, d in values]
@@ -239,25 +247,25 @@ def stay_figures(
         "entry_situation",
         v.ENTRY_SITUATION.codes,
         entries,
-        lambda s: s.entry_situation if isinstance(s, StayRow) else UNKNOWN,
+        _attribute_or_unknown("entry_situation"),
     )
     result |= _split(
         "referrer",
         (*v.REFERRER.codes, UNKNOWN),
         entries,
-        lambda s: (s.referrer if isinstance(s, StayRow) else None) or UNKNOWN,
+        _attribute_or_unknown("referrer"),
     )
     result |= _split(
         "exits.destination",
         v.DESTINATION.codes,
         exits,
-        lambda s: (s.destination if isinstance(s, StayRow) else None) or UNKNOWN,
+        _attribute_or_unknown("destination"),
     )
     result |= _split(
         "exits.reason",
         v.EXIT_REASON.codes,
         exits,
-        lambda s: (s.exit_reason if isinstance(s, StayRow) else None) or UNKNOWN,
+        _attribute_or_unknown("exit_reason"),
     )
     to_permanent = [s for s in exits if s.destination in permanent]
     result["exits.to_permanent_housing"] = _figure(
@@ -325,7 +333,7 @@ def measure_figures(
         "measures.public",
         (*v.TARGET_PUBLIC.codes, UNKNOWN),
         active,
-        lambda m: (m.target_public if isinstance(m, MeasureRow) else None) or UNKNOWN,
+        _attribute_or_unknown("target_public"),
     )
     months = c.measure_months(spans, period, method)
     result["measure_months"] = Figure(
@@ -337,13 +345,13 @@ def measure_figures(
         "measures.outcome",
         (*v.MEASURE_OUTCOME.codes, UNKNOWN),
         closed,
-        lambda m: (m.outcome if isinstance(m, MeasureRow) else None) or UNKNOWN,
+        _attribute_or_unknown("outcome"),
     )
     result |= _split(
         "measures.destination",
         v.DESTINATION.codes,
         closed,
-        lambda m: (m.destination if isinstance(m, MeasureRow) else None) or UNKNOWN,
+        _attribute_or_unknown("destination"),
     )
     lengths = [(m.household_id, c.duration_days(m.span)) for m in closed]
     result["measures.mean_days"] = _mean_figure("measures.mean_days", lengths)
@@ -422,20 +430,12 @@ def admission_figures(
         "rehousings",
         (*v.SECTOR.codes, UNKNOWN),
         signed,
-        lambda r: (r.sector if isinstance(r, RehousingRow) else None) or UNKNOWN,
+        _attribute_or_unknown("sector"),
     )
     return result
 
 
 # ---------------------------------------------------------------- ES-DS snapshot (§5.2)
-
-
-def _attribute_or_unknown(attribute: str) -> Callable[[object], str]:
-    def read(item: object) -> str:
-        value = getattr(item, attribute, None)
-        return value if isinstance(value, str) else UNKNOWN
-
-    return read
 
 
 _ESDS_FLOORS: Final = (

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from desktop_app.domain import counting as c
 from desktop_app.domain import people_figures as pf
-from desktop_app.domain.figures import consistency
+from desktop_app.domain.figures import Figure, consistency
 from desktop_app.domain.periods import Period
 
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
@@ -58,7 +60,7 @@ MEMBERS = {
 }
 
 
-def values(figures: dict[str, object]) -> dict[str, object]:
+def values(figures: Mapping[str, Figure]) -> dict[str, object]:
     return {code: figure.value for code, figure in figures.items()}
 
 
@@ -208,5 +210,5 @@ def test_esds_snapshot_by_sex_and_age() -> None:
 def test_exact_rounds_half_up_and_keeps_counts() -> None:
     assert pf.exact(3, "count") == 3
     assert pf.exact(None, "rate") is None
-    assert pf.exact(Decimal("0.05"), "rate") == Decimal("0.1")
-    assert pf.exact(Decimal("2.345"), "eur") == Decimal("2.35")
+    assert pf.exact(Fraction(1, 20), "rate") == Decimal("0.1")
+    assert pf.exact(Fraction(469, 200), "eur") == Decimal("2.35")
