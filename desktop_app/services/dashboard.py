@@ -48,7 +48,7 @@ from desktop_app.domain import occupancy as occ
 from desktop_app.domain import reminders as rules
 from desktop_app.domain.parameters import Parameters
 from desktop_app.domain.periods import Period
-from desktop_app.domain.permissions import AccessContext, Actor, decide, may_ever
+from desktop_app.domain.permissions import Actor, decide, may_ever
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
     Candidature,
@@ -71,6 +71,7 @@ from desktop_app.services import admissions
 from desktop_app.services.arrears import ladder_account, recorded_actions
 from desktop_app.services.authz import service_action
 from desktop_app.services.households import MASK, scope_filter
+from desktop_app.services.housing import may_on_dwelling
 from desktop_app.services.ledger import contract_accounts
 from desktop_app.services.parameters import parameters_in
 from desktop_app.services.support import (
@@ -284,20 +285,6 @@ def _row(
 # ------------------------------------------------------------------ occupancy
 
 
-def _may_read_dwelling(actor: Actor, programme_id: int, residence_id: int | None) -> bool:
-    """A dwelling is an object of its programme and, in a pension, of its residence."""
-    hosted = residence_id is not None and any(
-        grant.role == "host" and grant.residence_id in (None, residence_id)
-        for grant in actor.grants
-    )
-    context = AccessContext(
-        programme_ids=frozenset({programme_id}),
-        residence_ids=frozenset({residence_id}) if residence_id is not None else frozenset(),
-        resident=hosted,
-    )
-    return decide(actor, "housing.read", context).allowed
-
-
 @dataclass
 class _Line:
     """One line of the occupancy part while it is being added up."""
@@ -368,14 +355,17 @@ def _occupancy(session: Session, actor: Actor, today: date) -> tuple[ProgrammeOc
                 Dwelling.returned_on,
             ).order_by(Dwelling.reference)
         )
-        if _may_read_dwelling(actor, row.programme_id, row.residence_id)
+        if may_on_dwelling(actor, "housing.read", row.programme_id, row.residence_id)
     ]
     residences = [
         row
         for row in session.execute(
             select(Residence.id, Residence.name, Residence.programme_id).order_by(Residence.name)
         )
-        if (row.programme_id is not None and _may_read_dwelling(actor, row.programme_id, row.id))
+        if (
+            row.programme_id is not None
+            and may_on_dwelling(actor, "housing.read", row.programme_id, row.id)
+        )
         or (row.programme_id is None and any(d.residence_id == row.id for d in dwellings))
     ]
     ids = [row.id for row in dwellings]

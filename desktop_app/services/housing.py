@@ -330,7 +330,8 @@ def _dwelling_context(actor: Actor, programme_id: int, residence_id: int | None)
     )
 
 
-def _may(actor: Actor, action: str, programme_id: int, residence_id: int | None) -> bool:
+def may_on_dwelling(actor: Actor, action: str, programme_id: int, residence_id: int | None) -> bool:
+    """Whether ``actor`` may do ``action`` on a dwelling of this programme (and residence)."""
     return decide(actor, action, _dwelling_context(actor, programme_id, residence_id)).allowed
 
 
@@ -864,7 +865,7 @@ def list_dwellings(
         return [
             _dwelling_info(row)
             for row in session.scalars(query)
-            if _may(actor, READ, row.programme_id, row.residence_id)
+            if may_on_dwelling(actor, READ, row.programme_id, row.residence_id)
         ]
 
     return database.run_read(read)
@@ -1207,7 +1208,7 @@ def occupancy(
             )
             if (row.captured_on is None or row.captured_on <= on)
             and (row.returned_on is None or row.returned_on >= on)
-            and _may(actor, READ, row.programme_id, row.residence_id)
+            and may_on_dwelling(actor, READ, row.programme_id, row.residence_id)
         ]
         if not dwellings:
             return []
