@@ -886,14 +886,24 @@ def _month_drafts(found: _Month, month: date, on: date, context: _Context) -> li
     return drafts
 
 
+def quittance_unsettled(item: LoadedAccount, parameters: Parameters, month: date, on: date) -> bool:
+    """Whether a quittance issued for ``month`` no longer matches the ledger on ``on``.
+
+    DOMAIN §3.7: the month, read again, would now give another document than a quittance.
+    """
+    found, _ = _month(item, parameters, month, on)
+    return found is not None and found.kind != QUITTANCE
+
+
 def _issued_info(
     row: IssuedDocument, item: LoadedAccount, parameters: Parameters, on: date
 ) -> IssuedInfo:
     """An issued document; a quittance is ``unsettled`` when its month no longer is (§3.7)."""
-    unsettled = False
-    if row.kind == QUITTANCE and row.period_month is not None:
-        found, _ = _month(item, parameters, row.period_month, on)
-        unsettled = found is not None and found.kind != QUITTANCE
+    unsettled = (
+        row.kind == QUITTANCE
+        and row.period_month is not None
+        and quittance_unsettled(item, parameters, row.period_month, on)
+    )
     return IssuedInfo(
         issued_id=row.id,
         contract_id=row.contract_id,

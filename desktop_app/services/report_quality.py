@@ -51,8 +51,7 @@ from desktop_app.persistence.models import (
     SupportMeasure,
 )
 from desktop_app.services.ledger import load_accounts
-from desktop_app.services.receipts import QUITTANCE
-from desktop_app.services.receipts import _month as receipts_month
+from desktop_app.services.receipts import QUITTANCE, quittance_unsettled
 from desktop_app.services.report_scope import Scope
 from desktop_app.services.support import GRANTED, planned_end
 
@@ -628,8 +627,7 @@ def _quittance_checks(
     }
     for row in rows:
         item = accounts[row.contract_id]
-        found, _reason = receipts_month(item, scope.params, row.period_month, today)
-        if found is not None and found.kind != QUITTANCE:
+        if quittance_unsettled(item, scope.params, row.period_month, today):
             out.add(
                 q.QUITTANCE_UNSETTLED,
                 item.household_id,
