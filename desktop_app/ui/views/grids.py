@@ -79,6 +79,7 @@ from desktop_app.ui.views.report_tabs.produce import (
 from desktop_app.ui.views.report_tabs.saving import save_and_offer
 
 XLSX_SUFFIX: Final = ".xlsx"
+_MAX_COLUMN: Final = 240  # pixels: the widest a placeholders' column may grow
 
 
 def braces(text: str) -> str:
@@ -853,7 +854,11 @@ class GridsPanel(QWidget):
         if inspection is None:
             self.summary_label.setText("")
         else:
-            self.placeholders_table.resizeColumnsToContents()
+            table = self.placeholders_table
+            table.resizeColumnsToContents()
+            # a long placeholder or meaning is read whole in its tooltip; the last column stretches
+            for column in range(self.placeholders_model.columnCount()):
+                table.setColumnWidth(column, min(table.columnWidth(column), _MAX_COLUMN))
             self.summary_label.setText(self.summary(inspection))
         self._update_buttons()
 
