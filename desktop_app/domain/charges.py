@@ -12,7 +12,7 @@ contract's latest existing term, never into a closed month.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -263,3 +263,71 @@ def missing_months(
     if schedule.end is not None:
         last = min(last, first_of_month(schedule.end))
     return months_from(first, last) if first <= last else []
+
+
+# ------------------------------------------------------------------ the departure (§3.2)
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedCharge:
+    """A live (unreversed) charge entry the monthly generation made."""
+
+    entry_id: int
+    month: date
+    nature: str
+    amount: int
+    posted_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class EndCorrection:
+    """What recording the departure changes in a month whose charges were already generated.
+
+    The generated charges of the month are reversed and what the month owes now (prorated to
+    the last day, nothing for a month after it) is charged again, both on ``posted_on``.
+    """
+
+    month: date
+    reversed: tuple[GeneratedCharge, ...]
+    charges: tuple[tuple[str, int], ...]
+    posted_on: date
+
+    @property
+    def credited(self) -> int:
+        """What the household no longer owes for the month, in cents."""
+        return sum(c.amount for c in self.reversed) - sum(cents for _, cents in self.charges)
+
+
+def end_corrections(
+    schedule: ContractSchedule, generated: Sequence[GeneratedCharge], closed: Set[date]
+) -> list[EndCorrection]:
+    """The months to charge again once the departure ``schedule.end`` is recorded.
+
+    The generation runs ahead of the departure (the next month's avis is sent before the
+    household leaves, and a departure is often recorded late): from the departure's month on,
+    each month whose generated charges differ from what the schedule charges now is corrected.
+    Earlier months are never touched. The corrections are dated the day after the departure,
+    or the generated charges' own date when later, so the household never owed the days after
+    it; a date in a closed month moves to the first day of the next open one (§3.7).
+    """
+    if schedule.end is None:
+        return []
+    by_month: dict[date, list[GeneratedCharge]] = {}
+    for charge in generated:
+        if charge.month >= first_of_month(schedule.end):
+            by_month.setdefault(charge.month, []).append(charge)
+    corrections: list[EndCorrection] = []
+    for month, charges in sorted(by_month.items()):
+        owed = schedule.charges(month)
+        parts = owed.parts if owed is not None else ()
+        had: dict[str, int] = {}
+        for charge in charges:
+            had[charge.nature] = had.get(charge.nature, 0) + charge.amount
+        if had == dict(parts):
+            continue
+        posted_on = max([schedule.end + timedelta(days=1), *(c.posted_on for c in charges)])
+        while first_of_month(posted_on) in closed:
+            posted_on = add_months(first_of_month(posted_on), 1)
+        ordered = tuple(sorted(charges, key=lambda c: c.entry_id))
+        corrections.append(EndCorrection(month, ordered, parts, posted_on))
+    return corrections

@@ -659,6 +659,9 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Le mois {month} est clôturé : ses échéances ne peuvent plus être générées "
         "(passez une régularisation dans le mois ouvert)."
     ),
+    "charges.end_correction": (
+        "Départ le {end} : échéance {month} recalculée au prorata des jours occupés"
+    ),
     "charges.skip.already_generated": "échéances du mois déjà générées",
     "charges.skip.already_charged": "échéances du mois déjà saisies (reprise ou saisie)",
     "charges.skip.before_latest_term": "mois antérieur à la dernière échéance du contrat",

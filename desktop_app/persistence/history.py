@@ -7,11 +7,11 @@ amount in cents, a boolean or a code, written in a stable form.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.persistence.models import ChangeHistory
@@ -134,3 +134,21 @@ def record_changes(session: Session, rows: Iterable[Change]) -> int:
     if values:  # Core executemany: no ORM bookkeeping per line
         session.connection().execute(insert(ChangeHistory), values)
     return len(values)
+
+
+def history_values(
+    session: Session, entity: str, ids: Sequence[int], fields: Sequence[str]
+) -> dict[tuple[int, str], str | None]:
+    """The latest value of each (record, field) kept only in the business history."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(ChangeHistory.entity_id, ChangeHistory.field, ChangeHistory.new_value)
+        .where(
+            ChangeHistory.entity == entity,
+            ChangeHistory.entity_id.in_(ids),
+            ChangeHistory.field.in_(fields),
+        )
+        .order_by(ChangeHistory.id)
+    )
+    return {(entity_id, field): value for entity_id, field, value in rows}

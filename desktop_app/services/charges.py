@@ -42,7 +42,7 @@ from typing import Any, Final
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.dml import ReturningInsert
 
 from desktop_app.domain import charges as rules
@@ -50,11 +50,12 @@ from desktop_app.domain.charges import ContractSchedule, LedgerMarks, MonthCharg
 from desktop_app.domain.errors import InvalidInput, KnownError, ValidationIssue
 from desktop_app.domain.messages import message
 from desktop_app.domain.parameters import Parameters, ParameterValue
-from desktop_app.domain.periods import add_months
+from desktop_app.domain.periods import add_months, format_date
 from desktop_app.domain.permissions import ACTIONS, AccessContext, Actor, decide, may_ever
 from desktop_app.domain.reminders import go_live_date
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
+from desktop_app.persistence.history import history_values
 from desktop_app.persistence.models import (
     Dwelling,
     Household,
@@ -65,8 +66,8 @@ from desktop_app.persistence.models import (
     RentRate,
 )
 from desktop_app.services.authz import audit_identity, service_action
-from desktop_app.services.contracts import history_values
 from desktop_app.services.dto import NO_CHANGES, Changes
+from desktop_app.services.ledger import closed_month_starts, insert_entries
 
 log = logging.getLogger(__name__)
 
@@ -254,8 +255,13 @@ def _in_scope(actor: Actor) -> Callable[[int, int | None], bool]:
     return allowed
 
 
-def _contracts(session: Session, actor: Actor, where: ColumnElement[bool]) -> list[_Contract]:
-    """The contracts matching ``where`` in the actor's scope, with rates and termination."""
+def _contracts(
+    session: Session, actor: Actor, where: ColumnElement[bool], *, scoped: bool = True
+) -> list[_Contract]:
+    """The contracts matching ``where``, with their rates and termination.
+
+    Only those in the actor's posting scope when ``scoped``.
+    """
     rows = session.execute(
         select(
             OccupancyContract.id,
@@ -272,8 +278,9 @@ def _contracts(session: Session, actor: Actor, where: ColumnElement[bool]) -> li
         .where(where)
         .order_by(Household.reference, OccupancyContract.start_date, OccupancyContract.id)
     ).all()
-    allowed = _in_scope(actor)
-    rows = [row for row in rows if allowed(row[6], row[7])]
+    if scoped:
+        allowed = _in_scope(actor)
+        rows = [row for row in rows if allowed(row[6], row[7])]
     ids = [row[0] for row in rows]
     rates: dict[int, list[RateSpan]] = defaultdict(list)
     terminated: dict[tuple[int, str], str | None] = {}
@@ -495,6 +502,105 @@ def _write(
         )
         for month in months
     }
+
+
+# ------------------------------------------------------------------ the departure
+
+
+def _generated(session: Session, contract_id: int) -> list[rules.GeneratedCharge]:
+    """The contract's generated charges that no reversal cancelled."""
+    reversal = aliased(LedgerEntry)
+    rows = session.execute(
+        select(
+            LedgerEntry.id,
+            LedgerEntry.period_month,
+            LedgerEntry.nature,
+            LedgerEntry.amount,
+            LedgerEntry.posted_on,
+        )
+        .outerjoin(reversal, reversal.reverses_id == LedgerEntry.id)
+        .where(
+            LedgerEntry.contract_id == contract_id,
+            LedgerEntry.generated.is_(True),
+            reversal.id.is_(None),
+        )
+    )
+    charges = []
+    for entry_id, month, nature, amount, posted_on in rows:
+        assert month is not None  # a generated charge has both
+        assert nature is not None
+        charges.append(rules.GeneratedCharge(entry_id, month, nature, amount, posted_on))
+    return charges
+
+
+def correct_after_end(
+    session: Session, actor: Actor, contract_id: int
+) -> list[rules.EndCorrection]:
+    """Charge again, prorated, the months generated beyond a departure just recorded (§3.2).
+
+    Called in the transaction that records the contract's end (`contracts.end_contract`, a
+    transfer, a glissement): whoever may record a departure gets the account put right, as the
+    monthly generation would have charged it had the departure been known. Each correction
+    reverses the month's generated charges and charges what the month owes now (see
+    `domain.charges.end_corrections`); one audit event counts the entries.
+    """
+    [contract] = _contracts(session, actor, OccupancyContract.id == contract_id, scoped=False)
+    end = contract.schedule.end
+    if end is None:
+        return []
+    corrections = rules.end_corrections(
+        contract.schedule, _generated(session, contract_id), closed_month_starts(session)
+    )
+    rows: list[dict[str, Any]] = []
+    for correction in corrections:
+        reason = message(
+            "charges.end_correction",
+            end=format_date(end),
+            month=_month_text(correction.month),
+        )
+        for charge in correction.reversed:
+            rows.append(
+                {
+                    "contract_id": contract_id,
+                    "kind": "reversal",
+                    "amount": charge.amount,
+                    "posted_on": correction.posted_on,
+                    "period_month": correction.month,
+                    "reverses_id": charge.entry_id,
+                    "reason": reason,
+                }
+            )
+        for nature, cents in correction.charges:
+            rows.append(
+                {
+                    "contract_id": contract_id,
+                    "kind": "charge",
+                    "nature": nature,
+                    "amount": cents,
+                    "posted_on": correction.posted_on,
+                    "period_month": correction.month,
+                    "reason": reason,
+                }
+            )
+    if rows:
+        name, user_id = audit_identity(actor)
+        insert_entries(
+            session,
+            user_id=user_id,
+            rows=rows,
+            households={contract_id: contract.household_id},
+        )
+        audit.record(
+            session,
+            actor=name,
+            user_id=user_id,
+            action="create",
+            entity="ledger_entry",
+            household_id=contract.household_id,
+            fields=(*_AUDIT_FIELDS, "reverses_id", "reason"),
+            count=len(rows),
+        )
+    return corrections
 
 
 # ------------------------------------------------------------------ the service actions

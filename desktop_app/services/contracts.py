@@ -26,6 +26,10 @@ Decisions where DOMAIN.md is silent, kept here so the GUI, the import and the te
   (glissement, failure with its reason, internal transfer) is recorded first, so the IML return
   counts every plan once. An extension has no reason of its own: its grounds are the review
   whose opinion was ``extend``.
+- **A departure recorded after its month was generated** (an end, a transfer, a glissement,
+  a rehousing) charges again what was generated from the departure's month on: the generated
+  charges are reversed and the month is charged to the last day (`charges.correct_after_end`),
+  whoever records the departure, as the generation would have done had it been known.
 - **The glissement** (`slide`) also empties the deposit account: what is still held is
   recorded as transferred to the landlord or refunded, on the sublease's last day.
 - **The glissement** (`slide`): ``slid_on`` is the first day of the lease in the household's
@@ -64,10 +68,9 @@ from desktop_app.domain.sliding import (
 )
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.history import HistoryValue, record_change
+from desktop_app.persistence.history import HistoryValue, history_values, record_change
 from desktop_app.persistence.models import (
     BenefitStatus,
-    ChangeHistory,
     DepositEntry,
     Dwelling,
     Landlord,
@@ -80,6 +83,7 @@ from desktop_app.persistence.models import (
     Stay,
 )
 from desktop_app.services.authz import audit_identity, require, service_action
+from desktop_app.services.charges import correct_after_end
 from desktop_app.services.dto import Changes
 from desktop_app.services.households import household_access
 from desktop_app.services.parameters import parameters_in
@@ -397,24 +401,6 @@ def _after_end(contract: OccupancyContract, day: date) -> dict[str, object] | No
 
 
 # ------------------------------------------------------------------ the file (read side)
-
-
-def history_values(
-    session: Session, entity: str, ids: Sequence[int], fields: Sequence[str]
-) -> dict[tuple[int, str], str | None]:
-    """The latest value of each (record, field) kept only in the business history."""
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(ChangeHistory.entity_id, ChangeHistory.field, ChangeHistory.new_value)
-        .where(
-            ChangeHistory.entity == entity,
-            ChangeHistory.entity_id.in_(ids),
-            ChangeHistory.field.in_(fields),
-        )
-        .order_by(ChangeHistory.id)
-    )
-    return {(entity_id, field): value for entity_id, field, value in rows}
 
 
 def _as_date(value: str | None) -> date | None:
@@ -1063,8 +1049,14 @@ def _end_issues(session: Session, contract: OccupancyContract, end: date) -> lis
     return issues
 
 
-def _close(writer: _Writer, contract: OccupancyContract, end: date, reason: str | None) -> None:
-    """End the contract on ``end`` (last day), keeping the previous reason when none is given."""
+def _close(
+    writer: _Writer, actor: Actor, contract: OccupancyContract, end: date, reason: str | None
+) -> None:
+    """End the contract on ``end`` (last day), keeping the previous reason when none is given.
+
+    The months already generated beyond the departure are charged again, prorated
+    (`charges.correct_after_end`).
+    """
     writer.history(
         "occupancy_contract",
         contract.id,
@@ -1076,6 +1068,7 @@ def _close(writer: _Writer, contract: OccupancyContract, end: date, reason: str 
         contract.end_reason = reason.strip()
     writer.session.flush()
     writer.event("update", "occupancy_contract", contract.id, ("end_date", "state", "end_reason"))
+    correct_after_end(writer.session, actor, contract.id)
 
 
 def _plan_of(session: Session, contract: OccupancyContract) -> SlidingPlan | None:
@@ -1129,7 +1122,7 @@ def end_contract_in(
         _reason_issues(reason, required=contract.state == "active")
         + _end_issues(session, contract, end)
     )
-    _close(_Writer(session, actor, contract.household_id), contract, end, reason)
+    _close(_Writer(session, actor, contract.household_id), actor, contract, end, reason)
     return contract
 
 
@@ -1469,7 +1462,7 @@ def transfer(
         writer = _Writer(session, actor, old.household_id)
         if plan is not None and plan.outcome in RUNNING:
             _fail_plan(writer, plan, start, "internal_transfer")
-        _close(writer, old, last_day, v.SLIDING_FAILURE_REASON.label("internal_transfer"))
+        _close(writer, actor, old, last_day, v.SLIDING_FAILURE_REASON.label("internal_transfer"))
         new = NewContract(
             old.household_id,
             new_dwelling_id,
@@ -1636,7 +1629,7 @@ def _slide(
     writer.event("update", "sliding_plan", plan.id, ("outcome", "slid_on", f"deposit.{deposit}"))
     _settle_deposit(writer, contract, last_day, deposit)
     # The sublease ends the day before the household's own lease starts.
-    _close(writer, contract, last_day, v.SLIDING_OUTCOME.label("slid"))
+    _close(writer, actor, contract, last_day, v.SLIDING_OUTCOME.label("slid"))
     # The main lease and the dwelling leave the association's hands the same day.
     for lease in leases:
         writer.history(

@@ -66,7 +66,7 @@ from desktop_app.domain.parameters import PLAIN_SETTING_DATE
 from desktop_app.domain.periods import add_months, format_date
 from desktop_app.domain.reminders import go_live_date
 from desktop_app.persistence import audit
-from desktop_app.persistence.history import HistoryValue
+from desktop_app.persistence.history import HistoryValue, history_values
 from desktop_app.persistence.models import (
     BenefitStatus,
     DepositEntry,
@@ -85,7 +85,6 @@ from desktop_app.services.contracts import (
     RESIDENCE_AGREEMENT,
     SLIDING,
     RateInput,
-    history_values,
 )
 from desktop_app.services.import_context import ImportContext, key_of
 from desktop_app.services.ledger import (

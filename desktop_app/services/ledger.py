@@ -74,7 +74,13 @@ from desktop_app.domain.permissions import AccessContext, Actor
 from desktop_app.domain.progress import TaskControl
 from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
-from desktop_app.persistence.history import Change, HistoryValue, record_change, record_changes
+from desktop_app.persistence.history import (
+    Change,
+    HistoryValue,
+    history_values,
+    record_change,
+    record_changes,
+)
 from desktop_app.persistence.models import (
     BenefitStatus,
     DepositEntry,
@@ -85,7 +91,6 @@ from desktop_app.persistence.models import (
     RentRate,
 )
 from desktop_app.services.authz import audit_identity, require, service_action
-from desktop_app.services.contracts import history_values
 from desktop_app.services.households import household_access
 from desktop_app.services.parameters import parameters_in
 

@@ -15,9 +15,12 @@ from desktop_app.domain.charges import (
     MONTH_CLOSED,
     NOTHING_DUE,
     ContractSchedule,
+    EndCorrection,
+    GeneratedCharge,
     LedgerMarks,
     MonthCharges,
     RateSpan,
+    end_corrections,
     first_of_month,
     generation_decision,
     household_share,
@@ -232,3 +235,64 @@ def test_property_a_rate_change_is_the_sum_of_its_two_segments(
     parts = dict(result.parts) if result else {}
     assert parts.get("rent", 0) == expected_rent
     assert abs(parts.get("charges", 0) - charges) <= 1
+
+
+# ------------------------------------------------------------------ the departure
+
+
+def _generated(*months: date) -> list[GeneratedCharge]:
+    """Full months of RATE generated on their first day, two entries a month."""
+    charges: list[GeneratedCharge] = []
+    for month in months:
+        charges.append(GeneratedCharge(len(charges) + 1, month, "rent", 40_000, month))
+        charges.append(GeneratedCharge(len(charges) + 1, month, "charges", 4_000, month))
+    return charges
+
+
+def test_a_departure_recharges_its_month_prorated_and_cancels_the_next() -> None:
+    # Departure on 14/02/2026 recorded on 20/02, February and March already generated.
+    schedule = ContractSchedule(date(2025, 1, 1), date(2026, 2, 14), (RATE,))
+    january, february, march = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
+    generated = _generated(january, february, march)
+    corrections = end_corrections(schedule, generated, closed=set())
+    assert [c.month for c in corrections] == [february, march]  # January is never touched
+    partial, after = corrections
+    assert partial.reversed == tuple(generated[2:4])
+    assert partial.charges == (("rent", 20_000), ("charges", 2_000))  # 14/28
+    assert partial.posted_on == date(2026, 2, 15)  # the day after the departure
+    assert partial.credited == 22_000
+    assert after.reversed == tuple(generated[4:6])
+    assert after.charges == ()
+    assert after.posted_on == march  # the charges' own date, later than the 15/02
+    assert after.credited == 44_000
+
+
+def test_a_departure_on_the_last_day_changes_nothing() -> None:
+    schedule = ContractSchedule(date(2025, 1, 1), date(2026, 2, 28), (RATE,))
+    assert end_corrections(schedule, _generated(date(2026, 2, 1)), closed=set()) == []
+    open_ended = ContractSchedule(date(2025, 1, 1), None, (RATE,))
+    assert end_corrections(open_ended, _generated(date(2026, 3, 1)), closed=set()) == []
+
+
+def test_a_correction_in_a_closed_month_moves_to_the_next_open_one() -> None:
+    # Departure on 10/01/2026 recorded in April, January to March closed.
+    schedule = ContractSchedule(date(2025, 1, 1), date(2026, 1, 10), (RATE,))
+    closed = {date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)}
+    corrections = end_corrections(schedule, _generated(date(2026, 1, 1)), closed)
+    assert corrections == [
+        EndCorrection(
+            date(2026, 1, 1),
+            tuple(_generated(date(2026, 1, 1))),
+            (("rent", 12_903), ("charges", 1_290)),  # 10/31
+            date(2026, 4, 1),
+        )
+    ]
+
+
+def test_an_occupant_without_title_is_recharged_an_indemnity_up_to_the_departure() -> None:
+    # Termination on 01/03 after March was generated as rent; departure on 15/03.
+    schedule = ContractSchedule(
+        date(2025, 1, 1), date(2026, 3, 15), (RATE,), indemnity_from=date(2026, 3, 1)
+    )
+    [correction] = end_corrections(schedule, _generated(date(2026, 3, 1)), closed=set())
+    assert correction.charges == (("occupation_indemnity", prorate(44_000, 15, 31)),)

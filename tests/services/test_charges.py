@@ -24,7 +24,7 @@ from desktop_app.persistence import audit
 from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
 from desktop_app.services import charges as svc
-from desktop_app.services import contracts
+from desktop_app.services import contracts, ledger
 from desktop_app.services.contracts import RateInput
 from desktop_app.services.system import open_workspace
 
@@ -585,3 +585,122 @@ def test_property_generating_twice_is_a_no_op(
         assert made[contract].parts == expected.parts
         assert scene.month_parts(contract, month) == dict(expected.parts)
         assert skipped_refs(second)[reference] == "already_generated"
+
+
+# ------------------------------------------------------------------ the departure
+
+
+def live_parts(scene: Scene, contract_id: int, month: date) -> dict[str, int]:
+    """What a month charges once reversals are taken out, by nature."""
+
+    def read(session: Session) -> dict[str, int]:
+        reversed_ids = select(m.LedgerEntry.reverses_id).where(
+            m.LedgerEntry.reverses_id.is_not(None)
+        )
+        rows = session.execute(
+            select(m.LedgerEntry.nature, m.LedgerEntry.amount).where(
+                m.LedgerEntry.contract_id == contract_id,
+                m.LedgerEntry.kind == "charge",
+                m.LedgerEntry.period_month == month,
+                m.LedgerEntry.id.not_in(reversed_ids),
+            )
+        )
+        parts: dict[str, int] = {}
+        for nature, amount in rows:
+            assert nature is not None  # a charge names its nature
+            parts[nature] = parts.get(nature, 0) + amount
+        return parts
+
+    result: dict[str, int] = scene.database.run_read(read)
+    return result
+
+
+def test_a_departure_recorded_late_charges_its_months_again(scene: Scene) -> None:
+    contract = scene.contract("M-1", start=date(2025, 1, 1))
+    for month in (9, 10, 11, 12):
+        scene.generate(date(2026, month, 1))
+    before = scene.count_entries()
+    events = len(scene.charge_events())
+    # The coordinator records on 27/11 a departure on 15/10: no right to post, still corrected.
+    contracts.end_contract(
+        scene.database,
+        actor=scene.actors["coord"],
+        contract_id=contract,
+        end=date(2026, 10, 15),
+        reason="Départ volontaire",
+    )
+    assert live_parts(scene, contract, date(2026, 9, 1)) == {"rent": 40_000, "charges": 4_000}
+    assert live_parts(scene, contract, date(2026, 10, 1)) == {"rent": 19_355, "charges": 1_935}
+    assert live_parts(scene, contract, date(2026, 11, 1)) == {}
+    assert live_parts(scene, contract, date(2026, 12, 1)) == {}
+    corrections = [e for e in scene.entries(contract) if e.posted_on > date(2026, 10, 1)]
+    # October: two reversals and the prorated charges on 16/10; November and December: two
+    # reversals each, on the charges' own dates.
+    assert sorted((e.posted_on, e.kind) for e in corrections if not e.generated) == [
+        (date(2026, 10, 16), "charge"),
+        (date(2026, 10, 16), "charge"),
+        (date(2026, 10, 16), "reversal"),
+        (date(2026, 10, 16), "reversal"),
+        (date(2026, 11, 1), "reversal"),
+        (date(2026, 11, 1), "reversal"),
+        (date(2026, 12, 1), "reversal"),
+        (date(2026, 12, 1), "reversal"),
+    ]
+    assert scene.count_entries() == before + 8
+    assert scene.charge_events()[events:] == [8]  # one audit event for the whole correction
+    assert all(e.created_by == scene.user_id("coord") for e in corrections if not e.generated)
+    balance = ledger.contract_balance(
+        scene.database, actor=scene.actors["gl"], contract_id=contract, on=date(2026, 12, 31)
+    )
+    assert balance.charged == 44_000 + 19_355 + 1_935  # September, and October to the 15th
+    assert balance.owed == balance.charged  # nothing paid in this scene
+    # The next generation sees an ended contract: nothing more.
+    assert scene.generate(date(2026, 12, 1)).created == ()
+
+
+def test_a_departure_in_a_closed_month_is_corrected_in_the_open_one(scene: Scene) -> None:
+    contract = scene.contract("M-1", start=date(2025, 1, 1))
+    for month in (9, 10):
+        scene.generate(date(2026, month, 1))
+    with scene.database.begin_write() as c:
+        for month in (9, 10):
+            c.execute(
+                insert(m.MonthClosing).values(period_month=date(2026, month, 1), closed_at=NOW)
+            )
+    contracts.end_contract(
+        scene.database,
+        actor=scene.actors["gl"],
+        contract_id=contract,
+        end=date(2026, 9, 30),
+        reason="Départ volontaire",
+    )
+    assert live_parts(scene, contract, date(2026, 9, 1)) == {"rent": 40_000, "charges": 4_000}
+    assert live_parts(scene, contract, date(2026, 10, 1)) == {}
+    reversals = [e for e in scene.entries(contract) if e.kind == "reversal"]
+    assert {(e.posted_on, e.period_month) for e in reversals} == {
+        (date(2026, 11, 1), date(2026, 10, 1))  # posted in November, naming October
+    }
+
+
+def test_a_departure_leaves_charges_posted_by_hand_alone(scene: Scene) -> None:
+    contract = scene.contract("M-1", start=date(2025, 1, 1))
+    ledger.post_entry(
+        scene.database,
+        actor=scene.actors["gl"],
+        contract_id=contract,
+        kind="charge",
+        nature="rent",
+        amount=40_000,
+        posted_on=date(2026, 11, 1),
+        period_month=date(2026, 11, 1),
+        today=TODAY,
+    )
+    contracts.end_contract(
+        scene.database,
+        actor=scene.actors["gl"],
+        contract_id=contract,
+        end=date(2026, 11, 10),
+        reason="Départ volontaire",
+    )
+    assert live_parts(scene, contract, date(2026, 11, 1)) == {"rent": 40_000}
+    assert [e.kind for e in scene.entries(contract)] == ["charge"]

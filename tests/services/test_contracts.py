@@ -20,8 +20,8 @@ from desktop_app.paths import DatabaseTarget
 from desktop_app.persistence import audit
 from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
+from desktop_app.services import charges, ledger
 from desktop_app.services import contracts as svc
-from desktop_app.services import ledger
 from desktop_app.services.contracts import RateInput, ReviewCriteria
 from desktop_app.services.system import open_workspace
 
@@ -1078,3 +1078,34 @@ def test_prefect_reminder_only_with_an_hlm_landlord(scene: Scene) -> None:
     codes = [reminder.code for reminder in plan.reminders]
     assert "sliding.landlord_bilan" in codes
     assert "sliding.prefect_information" not in codes
+
+
+def test_a_transfer_within_a_generated_month_splits_its_charges(scene: Scene) -> None:
+    household, _stay = scene.household("M-1", "BG")
+    old = scene.create(household, "BG-1", "sliding_sublease", rate=PLAIN)
+    charges.generate_month(
+        scene.database, actor=scene.actors["gl"], month=date(2025, 9, 1), today=date(2025, 9, 2)
+    )
+    moved = svc.transfer(
+        scene.database,
+        actor=scene.actors["sw"],
+        contract_id=old.contract_id,
+        new_dwelling_id=scene.dwellings["BG-2"],
+        start=date(2025, 9, 16),
+        rate=PLAIN,
+    )
+    # The old dwelling owes 15 days of 30; the new one is charged by the next generation.
+    account = ledger.contract_balance(
+        scene.database, actor=scene.actors["gl"], contract_id=old.contract_id, on=date(2025, 9, 30)
+    )
+    assert account.charged == 20_000 + 1_500
+    charges.generate_month(
+        scene.database, actor=scene.actors["gl"], month=date(2025, 9, 1), today=date(2025, 9, 20)
+    )
+    new = ledger.contract_balance(
+        scene.database,
+        actor=scene.actors["gl"],
+        contract_id=moved.created.contract_id,
+        on=date(2025, 9, 30),
+    )
+    assert new.charged == 20_000 + 1_500
