@@ -42,7 +42,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final, cast
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.duplicates import PersonCandidate, find_duplicates
@@ -75,6 +75,7 @@ from desktop_app.persistence.models import (
     ProgrammeCapacity,
     ProgrammeFunder,
     Residence,
+    ResidencePlaces,
     Stay,
     VacancyPeriod,
 )
@@ -1366,6 +1367,70 @@ def import_dwellings(ctx: ImportContext, sheet: ParsedSheet | None) -> None:
         else:
             ctx.unchanged(spec.name)
     _create_dwellings(ctx, spec, new)
+    _residence_places(ctx)
+
+
+def _residence_places(ctx: ImportContext) -> None:
+    """Places for every residence that has none yet: one the import created.
+
+    A pension's occupancy counts the residence's places (DOMAIN §5 rule 6), which the
+    workbook has no column for. The reading taken: the only residence of a programme gets the
+    programme's capacity (Dispositifs' Places, with its dates); otherwise the places of its rooms
+    (Logements' Places) added up, from the earliest capture date of a room, else the
+    programme's start. Nothing is written when that makes no place at all.
+    """
+    session = ctx.session
+    session.flush()
+    residences = session.execute(
+        select(Residence.id, Residence.programme_id).where(
+            ~select(ResidencePlaces.id).where(ResidencePlaces.residence_id == Residence.id).exists()
+        )
+    ).all()
+    if not residences:
+        return
+    per_programme: dict[int | None, int] = {
+        programme_id: count
+        for programme_id, count in session.execute(
+            select(Residence.programme_id, func.count(Residence.id)).group_by(
+                Residence.programme_id
+            )
+        )
+    }
+    for residence_id, programme_id in residences:
+        dated: list[tuple[date, int]] = []
+        if programme_id is not None and per_programme.get(programme_id) == 1:
+            dated = [
+                (c.valid_from, c.places)
+                for c in session.scalars(
+                    select(ProgrammeCapacity)
+                    .where(ProgrammeCapacity.programme_id == programme_id)
+                    .order_by(ProgrammeCapacity.valid_from)
+                )
+                if c.places is not None
+            ]
+        if not dated:
+            places, captured = session.execute(
+                select(func.sum(Dwelling.places), func.min(Dwelling.captured_on)).where(
+                    Dwelling.residence_id == residence_id
+                )
+            ).one()
+            start = session.scalar(
+                select(Programme.convention_start).where(Programme.id == programme_id)
+            )
+            if places:
+                dated = [(captured or start or PLAIN_SETTING_DATE, int(places))]
+        for valid_from, places in dated:
+            session.add(
+                ResidencePlaces(residence_id=residence_id, valid_from=valid_from, places=places)
+            )
+            ctx.history(
+                entity="residence",
+                entity_id=residence_id,
+                household_id=None,
+                field="places",
+                old=None,
+                new=places,
+            )
 
 
 def _stored_dwellings(

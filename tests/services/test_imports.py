@@ -116,6 +116,23 @@ def household_id(database: Database, reference: str) -> int:
     return int(found)
 
 
+def residence_places(database: Database) -> dict[str, list[tuple[date, int]]]:
+    """Each residence's dated places."""
+
+    def read(session: Session) -> dict[str, list[tuple[date, int]]]:
+        found: dict[str, list[tuple[date, int]]] = {}
+        for name, valid_from, places in session.execute(
+            select(m.Residence.name, m.ResidencePlaces.valid_from, m.ResidencePlaces.places)
+            .join(m.ResidencePlaces, m.ResidencePlaces.residence_id == m.Residence.id)
+            .order_by(m.Residence.name, m.ResidencePlaces.valid_from)
+        ):
+            found.setdefault(name, []).append((valid_from, places))
+        return found
+
+    result: dict[str, list[tuple[date, int]]] = database.run_read(read)
+    return result
+
+
 # ------------------------------------------------------------------ the reference sheets
 
 
@@ -256,6 +273,8 @@ def test_reference_sheets_are_created_as_written(database: Database, tmp_path: P
     assert found["dwellings"]["L-03"][:3] == ("t2", Decimal("45.00"), "social")
     assert found["dwellings"]["P-01"][0] == "room"
     assert found["residence"] == ("Maison des Lilas", "Pension des Lilas")
+    # The only residence of its programme takes the programme's places (Dispositifs).
+    assert residence_places(database) == {"Maison des Lilas": [(date(2023, 6, 1), 20)]}
 
     # What search-as-you-type looks into was filled: names, phones, SI-SIAO reference.
     for text, expected in (("aminata", "M-002"), ("0612345678", "M-001"), ("siao-2025", "M-001")):
@@ -807,3 +826,37 @@ def test_statements_do_not_grow_with_the_rows(
         assert counts(report)["Personnes"][0] == size
         statements.append(counter.count)
     assert statements[0] == statements[1], statements
+
+
+def test_residences_of_a_shared_programme_count_their_rooms_places(
+    database: Database, tmp_path: Path
+) -> None:
+    # GIVEN a pension programme without places and two residences, rooms of 1 and 2 places
+    sheets = small_association()
+    row_of(sheets["Dispositifs"], Nom="Pension des Lilas")["Places"] = None
+    room = row_of(sheets["Logements"], **{"Référence logement": "P-01"})
+    for reference, residence, places, captured in (
+        ("P-02", "Maison des Lilas", 2, date(2023, 9, 1)),
+        ("P-03", "Maison des Roses", 2, None),
+        ("P-04", "Maison des Roses", 1, None),
+    ):
+        sheets["Logements"].append(
+            {
+                **room,
+                "Référence logement": reference,
+                "Résidence": residence,
+                "Places": places,
+                "Date de captation": captured,
+            }
+        )
+    report = run(database, tmp_path / "a.xlsx", sheets)
+    assert report.applied, [describe_issue(i) for i in report.issues]
+    # THEN each residence has its rooms' places, from its first capture or the programme start
+    assert residence_places(database) == {
+        "Maison des Lilas": [(date(2023, 6, 1), 1 + 2)],
+        "Maison des Roses": [(date(2023, 6, 1), 2 + 1)],
+    }
+    assert ("places", None, "3") in history(database, "residence")
+    # AND a second import leaves them as they are
+    run(database, tmp_path / "b.xlsx", sheets)
+    assert residence_places(database)["Maison des Roses"] == [(date(2023, 6, 1), 3)]
