@@ -45,7 +45,7 @@ from desktop_app.ui.views.base import SectionView
 from desktop_app.ui.views.benefit_batch import BenefitBatchView
 from desktop_app.ui.views.dashboard import DashboardView
 from desktop_app.ui.views.home import HomeView
-from desktop_app.ui.views.household_file import HouseholdFileWindow
+from desktop_app.ui.views.household_file import RECORD_TABS, HouseholdFileWindow
 from desktop_app.ui.views.households import HouseholdsView
 from desktop_app.ui.views.housing import HousingView
 from desktop_app.ui.views.partners import PartnersView
@@ -118,12 +118,16 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
     if may_ever(workspace.actor, "household.read"):
         households = HouseholdsView(workspace, tasks=tasks)
 
-        def open_file(household_id: int, *, account: bool = False) -> None:
+        def open_file(household_id: int, *, tab: str | None = None) -> None:
+            """The household's file, on ``tab`` (a key of `show_tab`) when given."""
             window = HouseholdFileWindow(workspace, household_id, tasks=tasks, dialogs=dialogs)
             files.append(window)  # kept alive while the main window lives
-            if account and window.account_tab is not None:
-                window.tabs.setCurrentWidget(window.account_tab)
+            if tab is not None:
+                window.show_tab(tab)
             window.show()
+
+        def open_account(household_id: int) -> None:
+            open_file(household_id, tab="account")
 
         households.open_requested.connect(open_file)
         if dashboard is not None:
@@ -131,7 +135,7 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
         sections.append(households)
         agenda = AgendaView(workspace, tasks=tasks, dialogs=dialogs)
         agenda.open_household.connect(open_file)
-        agenda.open_account.connect(lambda household_id: open_file(household_id, account=True))
+        agenda.open_account.connect(open_account)
         sections.append(agenda)
         sections.append(PartnersView(workspace, tasks=tasks, dialogs=dialogs))
         if may_ever(workspace.actor, "admissions.read"):
@@ -140,16 +144,18 @@ def build_main_window(  # noqa: PLR0915 - one section after the other
             sections.append(admissions)
         if may_ever(workspace.actor, "ledger.read_status"):
             rents = RentsView(workspace, tasks=tasks, dialogs=dialogs)
-            rents.open_household.connect(lambda household_id: open_file(household_id, account=True))
+            rents.open_household.connect(open_account)
             sections.append(rents)
         if may_ever(workspace.actor, "returns.run"):
             reports = ReportsView(workspace, tasks=tasks, dialogs=dialogs, events=events)
             reports.open_household.connect(open_file)
-            reports.open_account.connect(lambda household_id: open_file(household_id, account=True))
+            reports.open_record.connect(
+                lambda household_id, record: open_file(household_id, tab=RECORD_TABS.get(record))
+            )
             sections.append(reports)
         reminders = RemindersPanel(workspace, tasks=tasks, dialogs=dialogs)
         reminders.open_household.connect(open_file)
-        reminders.open_account.connect(lambda household_id: open_file(household_id, account=True))
+        reminders.open_account.connect(open_account)
         home.add_reminders(reminders)
         reminders.load()
         reminders_panel = reminders

@@ -19,7 +19,7 @@ from desktop_app.services.stays import close_stay, open_stay
 from desktop_app.services.system import open_workspace
 from desktop_app.ui.application import create_application
 from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.views.household_file import HouseholdFileWindow
+from desktop_app.ui.views.household_file import RECORD_TABS, HouseholdFileWindow
 from tests.ui.fakes import ScriptedDialogs
 
 TIMEOUT = 10_000
@@ -357,3 +357,28 @@ def test_entry_and_exit_through_the_gui(qtbot, qapp, tmp_path) -> None:
     finally:
         tasks.shutdown()
         workspace.close()
+
+
+def test_a_finding_opens_the_tab_of_its_record(qtbot, scene) -> None:
+    window = open_file(qtbot, scene, scene[2], ScriptedDialogs())
+    expected = {
+        "stay": window.path_page,
+        "support_measure": window.support_tab,
+        "occupancy_contract": window.contracts_tab,
+        "person": window.composition_tab,
+        "document": window.documents_tab,
+        "issued_document": window.account_tab,
+        "ledger_entry": window.account_tab,
+        "housing_application": window.rehousing_tab,
+    }
+    # every record a data-quality check names (services.report_quality) has its tab
+    assert set(RECORD_TABS) == set(expected)
+    for record, tab in expected.items():
+        assert window.show_tab(RECORD_TABS[record]), record
+        assert window.tabs.currentWidget() is tab, record
+    # a tab that is not there leaves the file where it was
+    window.tabs.setCurrentWidget(window.composition_tab)
+    assert not window.show_tab("elsewhere")
+    window.tabs.setTabVisible(window.tabs.indexOf(window.account_tab), False)
+    assert not window.show_tab("account")
+    assert window.tabs.currentWidget() is window.composition_tab

@@ -277,6 +277,22 @@ def test_start_catches_up_the_months_charges(app, qtbot, dialogs, tmp_path: Path
         [file] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HouseholdFileWindow)]
         qtbot.addWidget(file)
         assert file.tabs.currentWidget() is file.account_tab
+        # a finding of a return opens the file on the tab of its record
+        from desktop_app.ui.views.reports import ReportsView
+
+        reports = next(
+            win.stack.widget(i)
+            for i in range(win.stack.count())
+            if isinstance(win.stack.widget(i), ReportsView)
+        )
+        reports.open_record.emit(created.household_id, "occupancy_contract")
+        [second] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, HouseholdFileWindow) and w is not file
+        ]
+        qtbot.addWidget(second)
+        assert second.tabs.currentWidget() is second.contracts_tab
         qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
     finally:
         tasks.shutdown()

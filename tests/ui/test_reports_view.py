@@ -337,10 +337,10 @@ def test_check_then_produce_refused_then_forced_and_saved(
     value = assert_figures(screen, qtmodeltester)
     findings, report = tab.findings_model, tab.report
     assert report is not None
-    # AND Enter on the blocking finding opens the household's file
-    with qtbot.waitSignal(screen.view.open_household, timeout=TIMEOUT) as opened:
+    # AND Enter on the blocking finding opens the household's file where its stay is
+    with qtbot.waitSignal(screen.view.open_record, timeout=TIMEOUT) as opened:
         tab.findings_table.activated.emit(findings.index(0, 0))
-    assert opened.args == [screen.household_id]
+    assert opened.args == [screen.household_id, "stay"]
 
     # WHEN producing without ticking the override: refused, nothing recorded
     assert tab.force_check.isVisibleTo(tab)

@@ -69,7 +69,6 @@ from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.models.reports import FindingsTableModel, moment_text
 from desktop_app.ui.tasks import TaskHandle, TaskRunner
 from desktop_app.ui.views.report_tabs.produce import (
-    ACCOUNT_RECORDS,
     CURRENT_QUARTER,
     CURRENT_YEAR,
     PREVIOUS_QUARTER,
@@ -200,13 +199,11 @@ class FillGridDialog(QDialog):
 
     Signals:
         filled(int): a run was recorded (its id).
-        open_household(int): the household whose file to open (a finding).
-        open_account(int): the household whose account to open (a finding on a receipt).
+        open_record(int, str): a finding's household, and the kind of record it names.
     """
 
     filled = Signal(int)
-    open_household = Signal(int)
-    open_account = Signal(int)
+    open_record = Signal(int, str)
 
     def __init__(
         self,
@@ -538,10 +535,7 @@ class FillGridDialog(QDialog):
         finding = self.findings_model.row(index.row())
         if finding.household_id is None:
             return
-        if finding.record in ACCOUNT_RECORDS:
-            self.open_account.emit(finding.household_id)
-        else:
-            self.open_household.emit(finding.household_id)
+        self.open_record.emit(finding.household_id, finding.record)
 
 
 # ------------------------------------------------------------------ the panel
@@ -552,13 +546,11 @@ class GridsPanel(QWidget):
 
     Signals:
         filled(int): a grid was filled and its run recorded (the run's id).
-        open_household(int): the household whose file to open (a finding of a fill).
-        open_account(int): the household whose account to open (a finding of a fill).
+        open_record(int, str): a finding's household, and the kind of record it names.
     """
 
     filled = Signal(int)
-    open_household = Signal(int)
-    open_account = Signal(int)
+    open_record = Signal(int, str)
 
     def __init__(
         self,
@@ -975,8 +967,7 @@ class GridsPanel(QWidget):
             parent=self,
         )
         dialog.filled.connect(self.filled)
-        dialog.open_household.connect(self.open_household)
-        dialog.open_account.connect(self.open_account)
+        dialog.open_record.connect(self.open_record)
         self.fill_dialog = dialog
         dialog.open()
         return dialog

@@ -58,6 +58,17 @@ TabWidget = (
 )
 # Logs a contact from anywhere in the household file (the Accompagnement tab's form).
 LOG_CONTACT_SHORTCUT = "Ctrl+Shift+C"
+# The tab where each kind of record a data-quality finding names is seen and put right.
+RECORD_TABS: dict[str, str] = {
+    "stay": "path",
+    "support_measure": "support",
+    "occupancy_contract": "contracts",
+    "person": "composition",
+    "document": "documents",
+    "issued_document": "account",
+    "ledger_entry": "account",
+    "housing_application": "rehousing",
+}
 
 
 class HouseholdFileWindow(QWidget):
@@ -142,6 +153,32 @@ class HouseholdFileWindow(QWidget):
         self.resize(820, 560)
         self.load()
 
+    def show_tab(self, key: str) -> bool:
+        """Bring forward the tab ``key`` (see `RECORD_TABS`); False when it is not here.
+
+        A tab the actor may not see, or hidden because this side of the household is not
+        theirs, leaves the file on the tab it shows.
+        """
+        tabs: dict[str, QWidget | None] = {
+            "composition": self.composition_tab,
+            "contact": self.contact_tab,
+            "partners": self.partners_tab,
+            "path": self.path_page,
+            "rehousing": self.rehousing_tab,
+            "support": self.support_tab,
+            "contracts": self.contracts_tab,
+            "account": self.account_tab,
+            "documents": self.documents_tab,
+        }
+        widget = tabs.get(key)
+        if widget is None:
+            return False
+        index = self.tabs.indexOf(widget)
+        if index < 0 or not self.tabs.isTabVisible(index):
+            return False
+        self.tabs.setCurrentIndex(index)
+        return True
+
     def _add_hideable(self, tab: SupportTab | RehousingTab, title: str) -> None:
         """A tab that goes away when this side of the household is not the actor's."""
         self.tabs.addTab(tab, title)
@@ -150,7 +187,7 @@ class HouseholdFileWindow(QWidget):
         )
 
     def _path_page(self) -> QWidget:
-        page = QWidget()
+        page = self.path_page = QWidget()
         page_layout = QVBoxLayout(page)
         self.path_model: DtoTableModel[PathEvent] = DtoTableModel(
             [

@@ -41,11 +41,11 @@ class ReportsView(SectionView):
 
     Signals:
         open_household(int): the household whose file to open.
-        open_account(int): the household whose account to open.
+        open_record(int, str): a finding's household and the kind of record it names.
     """
 
     open_household = Signal(int)
-    open_account = Signal(int)
+    open_record = Signal(int, str)
 
     def __init__(
         self,
@@ -81,10 +81,9 @@ class ReportsView(SectionView):
         self.grids = GridsPanel(workspace, tasks=tasks, dialogs=dialogs, today=today)
         self.tabs.addTab(self.grids, self.tr("Funder grids"))
         layout.addWidget(self.tabs)
-        for tab in (self.produce, self.runs, self.grids):
-            tab.open_household.connect(self.open_household)
-        self.produce.open_account.connect(self.open_account)
-        self.grids.open_account.connect(self.open_account)
+        self.runs.open_household.connect(self.open_household)
+        self.produce.open_record.connect(self.open_record)
+        self.grids.open_record.connect(self.open_record)
         self.grids.filled.connect(self._filled)
         self.produce.produced.connect(self._produced)
         self.runs.frozen.connect(lambda _run_id: self._publish())

@@ -63,8 +63,6 @@ PREVIOUS_QUARTER: Final = "previous_quarter"
 CURRENT_QUARTER: Final = "current_quarter"
 PREVIOUS_YEAR: Final = "previous_year"
 CURRENT_YEAR: Final = "current_year"
-# Records whose finding is best answered on the household's account (a quittance, a payment).
-ACCOUNT_RECORDS: Final = frozenset({"issued_document", "ledger_entry"})
 
 
 def shortcut_period(which: str, today: date) -> Period:
@@ -93,13 +91,11 @@ class ProduceTab(QWidget):
     """The form of a return, its check with progress and cancel, and its production.
 
     Signals:
-        open_household(int): the household whose file to open.
-        open_account(int): the household whose account to open.
+        open_record(int, str): a finding's household, and the kind of record it names.
         produced(object): a run was recorded (the `Produced`).
     """
 
-    open_household = Signal(int)
-    open_account = Signal(int)
+    open_record = Signal(int, str)
     produced = Signal(object)
 
     def __init__(
@@ -450,10 +446,7 @@ class ProduceTab(QWidget):
         finding = self.findings_model.row(index.row())
         if finding.household_id is None:
             return
-        if finding.record in ACCOUNT_RECORDS:
-            self.open_account.emit(finding.household_id)
-        else:
-            self.open_household.emit(finding.household_id)
+        self.open_record.emit(finding.household_id, finding.record)
 
     # -------------------------------------------------------------- produce
 
