@@ -2221,6 +2221,33 @@ Présent dans les bilans : {returns}.</translation>
     </message>
 </context>
 <context>
+    <name>CorrectExitDialog</name>
+    <message>
+        <source>Correct an exit</source>
+        <translation>Corriger une sortie</translation>
+    </message>
+    <message>
+        <source>{programme}, exit on {day}</source>
+        <translation>{programme}, sortie le {day}</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Séjour</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>Housing situation at exit</source>
+        <translation>Situation de logement à la sortie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
     <name>DaloDialog</name>
     <message>
         <source>DALO recourse</source>
@@ -3843,6 +3870,10 @@ Les ouvrir ?</translation>
     <message>
         <source>Exit…</source>
         <translation>Sortie…</translation>
+    </message>
+    <message>
+        <source>Correct an exit…</source>
+        <translation>Corriger une sortie…</translation>
     </message>
     <message>
         <source>The person may read what is written here (right of access): write facts, respectfully, starting from their strengths.</source>

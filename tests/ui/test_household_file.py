@@ -15,7 +15,7 @@ from desktop_app.persistence import models as m
 from desktop_app.services.contracts import RateInput, create_contract
 from desktop_app.services.households import MemberInput, create_household
 from desktop_app.services.notes import add_note
-from desktop_app.services.stays import close_stay, open_stay
+from desktop_app.services.stays import close_stay, list_stays, open_stay
 from desktop_app.services.system import open_workspace
 from desktop_app.ui.application import create_application
 from desktop_app.ui.tasks import TaskRunner
@@ -382,3 +382,44 @@ def test_a_finding_opens_the_tab_of_its_record(qtbot, scene) -> None:
     window.tabs.setTabVisible(window.tabs.indexOf(window.account_tab), False)
     assert not window.show_tab("account")
     assert window.tabs.currentWidget() is window.composition_tab
+
+
+def test_an_exit_without_destination_is_corrected_from_the_path(qtbot, scene) -> None:
+    from desktop_app.ui.dialogs.stay import CorrectExitDialog
+
+    workspace, household_id, worker, _tasks = scene
+    [stay] = list_stays(workspace.database, actor=SYSTEM_ACTOR, household_id=household_id)
+    close_stay(  # recorded without its destination: a blocking finding of the returns
+        workspace.database,
+        actor=SYSTEM_ACTOR,
+        stay_id=stay.stay_id,
+        exit=date(2026, 10, 31),
+        destination="unknown",
+        exit_reason="unknown",
+        today=TODAY,
+    )
+    window = open_file(qtbot, scene, worker, ScriptedDialogs())
+    window.show_tab("path")
+    assert window.exit_button.isHidden()
+    qtbot.waitUntil(lambda: not window.correct_exit_button.isHidden(), timeout=TIMEOUT)
+    qtbot.mouseClick(window.correct_exit_button, Qt.MouseButton.LeftButton)
+    dialog = window.stay_dialog
+    assert isinstance(dialog, CorrectExitDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Corriger une sortie"
+    assert dialog.stay_combo.currentText() == "IML Lyon, sortie le 31/10/2026"
+    assert dialog.exit_edit.date() == QDate(2026, 10, 31)
+    assert dialog.destination_combo.currentData() == "unknown"
+    dialog.destination_combo.setCurrentIndex(dialog.destination_combo.findData("third_party"))
+    dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("household_choice"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: path_rows(window)[0][1].startswith("Sortie — IML Lyon : Chez un tiers"),
+        timeout=TIMEOUT,
+    )
+    [after] = list_stays(workspace.database, actor=SYSTEM_ACTOR, household_id=household_id)
+    assert (after.exit, after.destination, after.exit_reason) == (
+        date(2026, 10, 31),
+        "third_party",
+        "household_choice",
+    )

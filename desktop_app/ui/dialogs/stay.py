@@ -1,6 +1,13 @@
-"""Entry into a programme and exit from it, with the lists of DOMAIN §6."""
+"""Entry into a programme and exit from it, with the lists of DOMAIN §6.
+
+An exit already recorded can be corrected (`CorrectExitDialog`): a destination left « Non
+renseignée » blocks a funder's return, and the person who knows it puts it right from the
+household's path; the business history keeps what it was.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -10,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.periods import format_date
 from desktop_app.domain.vocabulary import (
     DALO_STATUS,
     DESTINATION,
@@ -19,7 +27,7 @@ from desktop_app.domain.vocabulary import (
 )
 from desktop_app.services.stays import StayInfo, close_stay, open_stay
 from desktop_app.services.system import Workspace
-from desktop_app.ui.dialogs.form import FormDialog, vocabulary_combo
+from desktop_app.ui.dialogs.form import FormDialog, date_edit, qdate, vocabulary_combo
 from desktop_app.ui.dialogs.form import day_of as _day
 from desktop_app.ui.tasks import TaskRunner
 
@@ -123,6 +131,95 @@ class ExitDialog(_StayDialog):
                 exit_reason=reason,
             ),
             name="close-stay",
+            on_done=self.finished_with,
+            on_error=self.refused,
+        )
+
+
+def _unknown(code: str | None) -> bool:
+    return code is None or code == "unknown"
+
+
+class CorrectExitDialog(_StayDialog):
+    """Correct a closed stay's exit: last day, destination and reason.
+
+    The stays come newest exit first; the first one shown is the newest whose destination or
+    reason is missing, else the newest.
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        stays: Sequence[StayInfo],
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Correct an exit"), parent)
+        self._workspace, self._tasks = workspace, tasks
+        closed = sorted(
+            (stay for stay in stays if stay.exit is not None),
+            key=lambda stay: (stay.exit, stay.stay_id),
+            reverse=True,
+        )
+        self._stays = {stay.stay_id: stay for stay in closed}
+        self.stay_combo = QComboBox()
+        for stay in closed:
+            assert stay.exit is not None
+            text = self.tr("{programme}, exit on {day}").format(
+                programme=stay.programme, day=format_date(stay.exit)
+            )
+            self.stay_combo.addItem(text, stay.stay_id)
+        self.exit_edit = date_edit()
+        self.destination_combo = vocabulary_combo(DESTINATION, current="unknown")
+        self.reason_combo = vocabulary_combo(EXIT_REASON, current="unknown")
+        self.row(self.tr("Stay"), self.stay_combo)
+        self.row(self.tr("Last day"), self.exit_edit)
+        self.row(self.tr("Housing situation at exit"), self.destination_combo)
+        self.row(self.tr("Reason"), self.reason_combo)
+        self.stay_combo.currentIndexChanged.connect(lambda _index: self._fill())
+        missing = next(
+            (
+                index
+                for index, stay in enumerate(closed)
+                if _unknown(stay.destination) or _unknown(stay.exit_reason)
+            ),
+            0,
+        )
+        self.stay_combo.setCurrentIndex(missing)
+        self._fill()
+
+    def _fill(self) -> None:
+        """The chosen stay's exit as recorded."""
+        stay = self._stays.get(self.stay_combo.currentData())
+        if stay is None or stay.exit is None:
+            return
+        self.exit_edit.setDate(qdate(stay.exit))
+        for combo, code in (
+            (self.destination_combo, stay.destination),
+            (self.reason_combo, stay.exit_reason),
+        ):
+            combo.setCurrentIndex(max(combo.findData(code or "unknown"), 0))
+
+    def accept(self) -> None:
+        """Ask the service; problems come back into the dialog."""
+        if self.stay_combo.currentData() is None:
+            return
+        self.save_button.setEnabled(False)
+        ws, stay_id = self._workspace, int(self.stay_combo.currentData())
+        day = _day(self.exit_edit)
+        destination = str(self.destination_combo.currentData())
+        reason = str(self.reason_combo.currentData())
+        self._tasks.write(
+            lambda _c: close_stay(
+                ws.database,
+                actor=ws.actor,
+                stay_id=stay_id,
+                exit=day,
+                destination=destination,
+                exit_reason=reason,
+            ),
+            name="correct-exit",
             on_done=self.finished_with,
             on_error=self.refused,
         )

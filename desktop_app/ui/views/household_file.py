@@ -34,7 +34,7 @@ from desktop_app.services.stays import StayInfo, list_stays
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.note import NoteDialog
 from desktop_app.ui.dialogs.provider import DialogProvider
-from desktop_app.ui.dialogs.stay import EntryDialog, ExitDialog
+from desktop_app.ui.dialogs.stay import CorrectExitDialog, EntryDialog, ExitDialog
 from desktop_app.ui.models.dto_table import DtoTableModel
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.views.household_tabs.account import AccountTab
@@ -206,6 +206,9 @@ class HouseholdFileWindow(QWidget):
         buttons = QHBoxLayout()
         self.entry_button = QPushButton(self.tr("New entry…"))
         self.exit_button = QPushButton(self.tr("Exit…"))
+        self.correct_exit_button = QPushButton(self.tr("Correct an exit…"))
+        self.correct_exit_button.setVisible(False)
+        self.correct_exit_button.clicked.connect(self.ask_exit_correction)
         self._editable = may_ever(self._workspace.actor, "household.edit")
         self.entry_button.setVisible(self._editable)
         self.exit_button.setVisible(False)
@@ -213,6 +216,7 @@ class HouseholdFileWindow(QWidget):
         self.exit_button.clicked.connect(self.ask_exit)
         buttons.addWidget(self.entry_button)
         buttons.addWidget(self.exit_button)
+        buttons.addWidget(self.correct_exit_button)
         buttons.addStretch(1)
         page_layout.addLayout(buttons)
         self.stay_dialog: QDialog | None = None
@@ -241,6 +245,15 @@ class HouseholdFileWindow(QWidget):
         if not open_stays:
             return
         dialog = ExitDialog(self._workspace, open_stays[0], tasks=self._tasks, parent=self)
+        dialog.saved.connect(lambda _stay: self.load())
+        dialog.open()
+        self.stay_dialog = dialog
+
+    def ask_exit_correction(self) -> None:
+        """Open the correction of an exit already recorded."""
+        if not any(stay.exit is not None for stay in self._stays):
+            return
+        dialog = CorrectExitDialog(self._workspace, self._stays, tasks=self._tasks, parent=self)
         dialog.saved.connect(lambda _stay: self.load())
         dialog.open()
         self.stay_dialog = dialog
@@ -350,6 +363,9 @@ class HouseholdFileWindow(QWidget):
         """The stays the entry and exit buttons act on (the path shows them with the rest)."""
         self._stays = stays
         self.exit_button.setVisible(self._editable and any(stay.exit is None for stay in stays))
+        self.correct_exit_button.setVisible(
+            self._editable and any(stay.exit is not None for stay in stays)
+        )
 
     def _show_path(self, steps: list[PathEvent]) -> None:
         self.path_model.set_rows(steps)
