@@ -17,10 +17,12 @@ Decisions where DOMAIN.md is silent, kept here so the export and the import agre
   household's Adresse ends with ``, <postcode> <commune>`` when both are known.
 - **Movements** keep their `import_reference` (the Référence of the row that imported them);
   others get a stable generated one: ``E-<entry id>`` for a ledger entry, ``D-<id>`` for a
-  deposit movement. The generated charges of one contract-month are written as ONE ``Appel``
-  row when they are exactly the components of the rate (what importing an ``Appel`` creates).
-  Otherwise (the month a termination cut into rent and indemnity, a part reversed on its own,
-  a charge posted by hand) each is a ``Régularisation (débit)`` of its nature and month: the
+  deposit movement. The charges of one contract-month from one origin (generated, imported,
+  or posted together, as a departure's correction posts the prorated month) are written as ONE
+  ``Appel`` row when they are exactly the components of the rate (what importing an ``Appel``
+  creates), with their Motif. Otherwise (the month a termination cut into rent and indemnity,
+  a part reversed on its own, a charge posted alone) each is a ``Régularisation (débit)`` of
+  its nature and month: the
   workbook has no partial ``Appel``, and the balances and arrears come out the same. The
   ``deposit_applied`` credit a deposit movement created is the ``Dépôt imputé`` row itself.
   Signed kinds take their Type from their sign (amounts are always positive in the workbook):
@@ -508,8 +510,9 @@ def _call_groups(
     """The groups of charges written as one ``Appel`` row, and the ids of their entries.
 
     A group is the charges of rate natures of one contract-month from one origin (the monthly
-    generation, or one imported ``Appel``), none reversed on its own, whose amounts are exactly
-    what the rate charges for that month.
+    generation, one imported ``Appel``, or posted together by hand or by a departure's
+    correction), none reversed on its own, whose amounts are exactly what the rate charges for
+    that month.
     """
     candidates: dict[tuple[int, date, str], list[_Entry]] = defaultdict(list)
     for entry in entries:
@@ -517,10 +520,9 @@ def _call_groups(
             entry.kind != "charge"
             or entry.nature not in _CALL_NATURES
             or entry.period_month is None
-            or not (entry.generated or entry.import_reference)
         ):
             continue
-        origin = entry.import_reference or "generated"
+        origin = entry.import_reference or ("generated" if entry.generated else "posted")
         candidates[(entry.contract_id, entry.period_month, origin)].append(entry)
     groups: list[list[_Entry]] = []
     grouped: set[int] = set()
@@ -597,6 +599,7 @@ def _movements(
             period_month=first.period_month,
             type="call",
             amount=sum(entry.amount for entry in group),
+            reason=first.reason,
         )
         rows.append(((first.posted_on, 0, first.id), row))
     left_out = 0

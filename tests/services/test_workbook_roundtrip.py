@@ -150,33 +150,10 @@ def _contracts(database: Database) -> dict[ContractKey, int]:
     return {(household, dwelling, start): cid for household, dwelling, start, cid in rows}
 
 
-def _ended_after_their_charge(database: Database) -> set[ContractKey]:
-    """Contracts a rehousing ended within a month already charged in full.
-
-    Ending a contract does not correct the charges already generated for its last month
-    (left for later: a credit note by hand today); the workbook has no partial ``Appel``, so
-    that month comes back as a Régularisation, without the benefit expected for it.
-    """
-    ended = database.run_read(
-        lambda s: set(
-            s.scalars(
-                select(m.OccupancyContract.id).where(
-                    m.OccupancyContract.end_reason.like("Relogement%")
-                )
-            )
-        )
-    )
-    return {key for key, cid in _contracts(database).items() if cid in ended}
-
-
-def _balances(
-    database: Database, apart: set[ContractKey]
-) -> dict[ContractKey, tuple[int, int, int]]:
-    """Per contract but those ``apart``: balance, debt in default and housing debt, on the day."""
+def _balances(database: Database) -> dict[ContractKey, tuple[int, int, int]]:
+    """Per contract: balance, debt in default and housing debt, on the day."""
     result = {}
     for key, contract_id in _contracts(database).items():
-        if key in apart:
-            continue
         balance = contract_balance(database, actor=SYSTEM_ACTOR, contract_id=contract_id, on=TODAY)
         result[key] = (balance.balance, balance.debt, balance.housing_debt)
     return result
@@ -291,17 +268,16 @@ def test_demo_exported_then_imported_into_an_empty_database_is_the_same(
     assert len(households) == trip.exported.households == 204
     assert _differences(households, _households(trip.target)) == []  # type: ignore[arg-type]
     # AND the same balance and debt on every contract
-    apart = _ended_after_their_charge(trip.source)
-    balances = _balances(trip.source, apart)
-    assert len(balances) == 89  # the 91 contracts but the 2 rehousings ended mid-month
+    # (the two rehousings included: their last month, charged again to the departure, is an
+    # ``Appel`` of the prorated month)
+    balances = _balances(trip.source)
+    assert len(balances) == 91
     assert any(debt for _, debt, _ in balances.values())
-    assert _differences(balances, _balances(trip.target, apart)) == []  # type: ignore[arg-type]
+    assert _differences(balances, _balances(trip.target)) == []  # type: ignore[arg-type]
     # AND the same arrears level for every contract in arrears
-    pairs = {(household, dwelling) for household, dwelling, _start in apart}
-    levels = {key: level for key, level in _levels(trip.source).items() if key not in pairs}
+    levels = _levels(trip.source)
     assert len(set(levels.values())) > 1
-    target_levels = {key: level for key, level in _levels(trip.target).items() if key not in pairs}
-    assert _differences(levels, target_levels) == []  # type: ignore[arg-type]
+    assert _differences(levels, _levels(trip.target)) == []  # type: ignore[arg-type]
     # AND the same measures and contacts in every household
     measures, contacts = _measures(trip.source), _contacts(trip.source)
     assert sum(len(rows) for rows in measures.values()) == trip.exported.rows("Mesures") > 50
