@@ -2998,8 +2998,8 @@ Présent dans les bilans : {returns}.</translation>
         <translation>Motif</translation>
     </message>
     <message>
-        <source>End the contract of dwelling {dwelling} on {day}?</source>
-        <translation>Mettre fin au contrat du logement {dwelling} le {day} ?</translation>
+        <source>End the contract of dwelling {dwelling} on {day}? Terms already generated beyond that day are charged again, prorated to the days occupied.</source>
+        <translation>Mettre fin au contrat du logement {dwelling} le {day} ? Les échéances déjà générées au-delà de ce jour seront recalculées au prorata des jours occupés.</translation>
     </message>
 </context>
 <context>

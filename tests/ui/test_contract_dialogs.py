@@ -354,6 +354,9 @@ def test_termination_then_end(qtbot, scene: Scene) -> None:
     leave = opened(qtbot, tab, EndContractDialog)
     leave.end_edit.setDate(QDate(2026, 6, 30))
     save(qtbot, tab, leave)
+    kind, _title, text = dialogs.calls[-1]
+    assert kind == "confirm"
+    assert "recalculées au prorata des jours occupés" in text  # the months charged beyond
     [contract] = scene.contracts()
     assert (contract.state, contract.end, contract.end_reason) == (
         "ended",

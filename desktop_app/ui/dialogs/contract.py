@@ -731,7 +731,8 @@ class EndContractDialog(ContractDialog):
                 ws.database, actor=ws.actor, contract_id=contract_id, end=end, reason=reason
             ),
             name="end-contract",
-            confirm=self.tr("End the contract of dwelling {dwelling} on {day}?").format(
-                dwelling=self._contract.dwelling_reference, day=format_date(end)
-            ),
+            confirm=self.tr(
+                "End the contract of dwelling {dwelling} on {day}? Terms already generated "
+                "beyond that day are charged again, prorated to the days occupied."
+            ).format(dwelling=self._contract.dwelling_reference, day=format_date(end)),
         )
