@@ -92,7 +92,40 @@ class EntryDialog(_StayDialog):
         )
 
 
-class ExitDialog(_StayDialog):
+class _ExitDialog(_StayDialog):
+    """What the exit and its correction share: saving the last day, destination and reason.
+
+    (Their labels stay in each dialog: a translation's context is the class that asks for it.)
+    """
+
+    _workspace: Workspace
+    exit_edit: QDateEdit
+    destination_combo: QComboBox
+    reason_combo: QComboBox
+
+    def _save_exit(self, stay_id: int, name: str) -> None:
+        """Ask the service to record the exit of ``stay_id``; problems come back here."""
+        self.save_button.setEnabled(False)
+        ws = self._workspace
+        day = _day(self.exit_edit)
+        destination = str(self.destination_combo.currentData())
+        reason = str(self.reason_combo.currentData())
+        self._tasks.write(
+            lambda _c: close_stay(
+                ws.database,
+                actor=ws.actor,
+                stay_id=stay_id,
+                exit=day,
+                destination=destination,
+                exit_reason=reason,
+            ),
+            name=name,
+            on_done=self.finished_with,
+            on_error=self.refused,
+        )
+
+
+class ExitDialog(_ExitDialog):
     """Exit: last day, destination (housing situation at exit) and reason."""
 
     def __init__(
@@ -116,31 +149,14 @@ class ExitDialog(_StayDialog):
 
     def accept(self) -> None:
         """Ask the service; problems come back into the dialog."""
-        self.save_button.setEnabled(False)
-        ws, stay_id = self._workspace, self._stay.stay_id
-        day = _day(self.exit_edit)
-        destination = str(self.destination_combo.currentData())
-        reason = str(self.reason_combo.currentData())
-        self._tasks.write(
-            lambda _c: close_stay(
-                ws.database,
-                actor=ws.actor,
-                stay_id=stay_id,
-                exit=day,
-                destination=destination,
-                exit_reason=reason,
-            ),
-            name="close-stay",
-            on_done=self.finished_with,
-            on_error=self.refused,
-        )
+        self._save_exit(self._stay.stay_id, "close-stay")
 
 
 def _unknown(code: str | None) -> bool:
     return code is None or code == "unknown"
 
 
-class CorrectExitDialog(_StayDialog):
+class CorrectExitDialog(_ExitDialog):
     """Correct a closed stay's exit: last day, destination and reason.
 
     The stays come newest exit first; the first one shown is the newest whose destination or
@@ -203,23 +219,5 @@ class CorrectExitDialog(_StayDialog):
 
     def accept(self) -> None:
         """Ask the service; problems come back into the dialog."""
-        if self.stay_combo.currentData() is None:
-            return
-        self.save_button.setEnabled(False)
-        ws, stay_id = self._workspace, int(self.stay_combo.currentData())
-        day = _day(self.exit_edit)
-        destination = str(self.destination_combo.currentData())
-        reason = str(self.reason_combo.currentData())
-        self._tasks.write(
-            lambda _c: close_stay(
-                ws.database,
-                actor=ws.actor,
-                stay_id=stay_id,
-                exit=day,
-                destination=destination,
-                exit_reason=reason,
-            ),
-            name="correct-exit",
-            on_done=self.finished_with,
-            on_error=self.refused,
-        )
+        if self.stay_combo.currentData() is not None:
+            self._save_exit(int(self.stay_combo.currentData()), "correct-exit")
