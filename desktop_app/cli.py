@@ -368,6 +368,36 @@ def _run_export_workbook(args: argparse.Namespace, context: Context) -> int:
     return EXIT_OK
 
 
+def _configure_export_household(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "reference", metavar="RÉFÉRENCE", help=message("cli.help.export_household.reference")
+    )
+    parser.add_argument(
+        "file", metavar="FICHIER.xlsx", type=Path, help=message("cli.help.export_household.file")
+    )
+
+
+def _run_export_household(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.services.subject_access import export_household
+
+    workspace = context.open()
+    try:
+        export = export_household(
+            workspace.database, actor=workspace.actor, path=args.file, reference=args.reference
+        )
+    finally:
+        workspace.close()
+    context.say(
+        message(
+            "export.household_done",
+            reference=export.reference,
+            path=str(args.file),
+            sheets=len(export.sheets),
+        )
+    )
+    return EXIT_OK
+
+
 def _configure_charges(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--month", metavar="MOIS", type=_month_argument, help=message("cli.help.charges.month")
@@ -909,6 +939,12 @@ COMMANDS: tuple[Command, ...] = (
         "cli.help.export_workbook",
         _configure_export_workbook,
         _run_export_workbook,
+    ),
+    Command(
+        "export-household",
+        "cli.help.export_household",
+        _configure_export_household,
+        _run_export_household,
     ),
     Command("fill", "cli.help.fill", _configure_fill, _run_fill),
     Command("import", "cli.help.import", _configure_import, _run_import),

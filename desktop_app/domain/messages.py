@@ -1076,6 +1076,17 @@ MESSAGES: Final[Mapping[str, str]] = {
         "écrit toute la base dans le format du classeur d'import (à corriger puis réimporter)"
     ),
     "cli.help.export_workbook.file": "fichier .xlsx à écrire",
+    "cli.help.export_household": (
+        "écrit le dossier d'un ménage (droit d'accès) dans un classeur Excel, à relire avant de "
+        "le remettre"
+    ),
+    "cli.help.export_household.reference": "référence du ménage (par exemple M-00001)",
+    "cli.help.export_household.file": "fichier .xlsx à écrire",
+    "export.household_done": (
+        "Dossier du ménage {reference} écrit : {path} ({sheets} feuilles). À relire avant de le "
+        "remettre : une note peut parler d'autres personnes."
+    ),
+    "export.household_unknown": "Aucun ménage n'a la référence « {reference} ».",
     "export.file_unwritable": "Le fichier {path} n'a pas pu être écrit : {error}.",
     "export.done": "Classeur écrit : {path} ({households} ménage(s)).",
     "export.sheet_line": "  {sheet} : {count} ligne(s)",

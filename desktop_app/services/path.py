@@ -234,6 +234,20 @@ def _rehousings(session: Session, household_id: int) -> Iterator[PathEvent]:
         )
 
 
+def path_events(session: Session, household_id: int, *, admissions: bool) -> list[PathEvent]:
+    """The path in the caller's transaction, newest first.
+
+    ``admissions``: with candidatures, applications, offers and rehousings (the caller decided
+    that the actor may read them).
+    """
+    events = list(_stays(session, household_id))
+    if admissions:
+        for source in (_candidatures, _applications, _offers, _rehousings):
+            events.extend(source(session, household_id))
+    events.sort(key=_sort_key, reverse=True)
+    return events
+
+
 @service_action(READ)
 def household_path(database: Database, *, actor: Actor, household_id: int) -> list[PathEvent]:
     """The household's dated path, newest first (module docstring)."""
@@ -241,11 +255,7 @@ def household_path(database: Database, *, actor: Actor, household_id: int) -> li
     def read(session: Session) -> list[PathEvent]:
         context = support_access(session, actor, household_id)
         require(actor, READ, context)
-        events = list(_stays(session, household_id))
-        if decide(actor, ADMISSIONS_READ, context).allowed:
-            for source in (_candidatures, _applications, _offers, _rehousings):
-                events.extend(source(session, household_id))
-        events.sort(key=_sort_key, reverse=True)
-        return events
+        admissions = decide(actor, ADMISSIONS_READ, context).allowed
+        return path_events(session, household_id, admissions=admissions)
 
     return database.run_read(read)

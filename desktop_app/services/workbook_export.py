@@ -775,7 +775,7 @@ def workbook_rows(session: Session, *, control: TaskControl | None = None) -> Wo
 # ------------------------------------------------------------------ the service action
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
+def write_atomically(path: Path, content: bytes) -> None:
     """Write ``content`` under a temporary name beside ``path``, then replace ``path``."""
     partial = path.with_name(path.name + ".partiel")
     try:
@@ -824,7 +824,7 @@ def export_workbook(
         return rows
 
     rows = database.run_write(work)
-    _write_atomically(path, write_workbook(rows.sheets))
+    write_atomically(path, write_workbook(rows.sheets))
     control.report(STEPS, STEPS)
     log.info("workbook exported: %d households", rows.households)
     return ExportSummary(
