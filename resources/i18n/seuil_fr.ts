@@ -3860,6 +3860,34 @@ Les ouvrir ?</translation>
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Export the file (right of access)…</source>
+        <translation>Exporter le dossier (droit d'accès)…</translation>
+    </message>
+    <message>
+        <source>Export everything Seuil holds about this household, for its right of access</source>
+        <translation>Exporter tout ce que Seuil conserve sur ce ménage, pour son droit d'accès</translation>
+    </message>
+    <message>
+        <source>Export the file (right of access)</source>
+        <translation>Exporter le dossier (droit d'accès)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>File written: {path}
+
+Read it before giving it: a note or a document may speak of other people. Open it now?</source>
+        <translation>Dossier écrit : {path}
+
+Relisez-le avant de le remettre : une note ou un document peut parler d'autres personnes. L'ouvrir maintenant ?</translation>
+    </message>
+    <message>
+        <source>Right of access</source>
+        <translation>Droit d'accès</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>Événement</translation>
     </message>

@@ -423,3 +423,25 @@ def test_an_exit_without_destination_is_corrected_from_the_path(qtbot, scene) ->
         "third_party",
         "household_choice",
     )
+
+
+def test_the_coordination_exports_the_file_for_a_right_of_access(qtbot, scene, tmp_path) -> None:
+    import openpyxl
+
+    coordinator = Actor(user_id=None, login="camille", grants=(Grant("coordinator"),))
+    target = tmp_path / "dossier"  # no suffix typed: .xlsx is added
+    dialogs = ScriptedDialogs(files=[target], confirmations=[True])
+    window = open_file(qtbot, scene, coordinator, dialogs)
+    assert not window.export_button.isHidden()
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "dossier.xlsx"
+    qtbot.waitUntil(lambda: dialogs.opened == [written], timeout=TIMEOUT)
+    kind, title, suggested = dialogs.calls[0]
+    assert (kind, title) == ("save_file", "Exporter le dossier (droit d'accès)")
+    assert suggested.endswith(f"droit-acces-M-00001-{date.today().isoformat()}.xlsx")
+    assert "Relisez-le avant de le remettre" in dialogs.calls[-1][2]
+    assert "Notes" in openpyxl.load_workbook(written).sheetnames
+    assert window.export_button.isEnabled()
+    # a social worker has no such button: the right of access is answered by the coordination
+    worker_window = open_file(qtbot, scene, scene[2], ScriptedDialogs())
+    assert worker_window.export_button.isHidden()

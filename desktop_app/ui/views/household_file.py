@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import KnownError
 from desktop_app.domain.periods import format_date
 from desktop_app.domain.permissions import may_ever
+from desktop_app.domain.subject_access import export_file_name
 from desktop_app.domain.vocabulary import NOTE_LEVEL, record_label
 from desktop_app.services.households import (
     HistoryLine,
@@ -31,6 +35,7 @@ from desktop_app.services.households import (
 from desktop_app.services.notes import HouseholdNotes, read_notes
 from desktop_app.services.path import PathEvent, household_path
 from desktop_app.services.stays import StayInfo, list_stays
+from desktop_app.services.subject_access import EXPORT, export_household
 from desktop_app.services.system import Workspace
 from desktop_app.ui.dialogs.note import NoteDialog
 from desktop_app.ui.dialogs.provider import DialogProvider
@@ -94,12 +99,8 @@ class HouseholdFileWindow(QWidget):
         self._dialogs = dialogs
         self.setWindowTitle(self.tr("Household file"))
         layout = QVBoxLayout(self)
-        self.title_label = QLabel()
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.title_label.setFont(font)
-        layout.addWidget(self.title_label)
+        self._reference = ""
+        layout.addLayout(self._title_row())
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
 
@@ -152,6 +153,60 @@ class HouseholdFileWindow(QWidget):
         self.tabs.addTab(history, self.tr("History"))
         self.resize(820, 560)
         self.load()
+
+    def _title_row(self) -> QHBoxLayout:
+        """The household's reference and name; the right-of-access export for who may."""
+        row = QHBoxLayout()
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.title_label.setFont(font)
+        row.addWidget(self.title_label, 1)
+        self.export_button = QPushButton(self.tr("Export the file (right of access)…"))
+        self.export_button.setAccessibleName(
+            self.tr("Export everything Seuil holds about this household, for its right of access")
+        )
+        self.export_button.setVisible(may_ever(self._workspace.actor, EXPORT))
+        self.export_button.clicked.connect(self.export_file)
+        row.addWidget(self.export_button)
+        return row
+
+    def export_file(self) -> None:
+        """Ask where, then write the household's whole file on the write worker (it is logged)."""
+        suggested = Path.home() / export_file_name(self._reference or "menage", date.today())
+        chosen = self._dialogs.save_file(
+            self,
+            self.tr("Export the file (right of access)"),
+            suggested,
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if chosen is None:
+            return
+        path = (
+            chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx")
+        )
+        ws, hid = self._workspace, self._household_id
+        self.export_button.setEnabled(False)
+        self._tasks.write(
+            lambda _c: export_household(ws.database, actor=ws.actor, household_id=hid, path=path),
+            name="export-household",
+            on_done=lambda _export: self._exported(path),
+            on_error=self._export_refused,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        question = self.tr(
+            "File written: {path}\n\nRead it before giving it: a note or a document may speak "
+            "of other people. Open it now?"
+        ).format(path=path)
+        if self._dialogs.confirm(self, self.tr("Right of access"), question):
+            self._dialogs.open_path(path)
+
+    def _export_refused(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self._refused(error)
 
     def show_tab(self, key: str) -> bool:
         """Bring forward the tab ``key`` (see `RECORD_TABS`); False when it is not here.
@@ -353,6 +408,7 @@ class HouseholdFileWindow(QWidget):
         )
 
     def _show_identity(self, identity: HouseholdIdentity) -> None:
+        self._reference = identity.reference
         head = next((m for m in identity.members if m.role == "head"), None)
         name = f"{head.last_name} {head.first_name}".strip() if head else ""
         protected = self.tr(" — protected file") if identity.protected else ""
