@@ -17,6 +17,12 @@ Value = str | int | Decimal | date | None
 HEALTH_NOTICE: Final = (
     "Les notes de santé ne sont jamais exportées : elles se lisent sur place avec la personne."
 )
+CONFIDENTIAL_NOTICE: Final = (
+    "Les notes confidentielles n'y sont pas : seuls le référent et les co-référents les lisent."
+)
+JUSTIFIED_REASON: Final = "Réponse au droit d'accès de la personne : export du dossier"
+"""The reason of the justified access an export makes to confidential notes (shown to the
+key worker, as when the notes are read in the file)."""
 REVIEW_NOTICE: Final = (
     "À relire avant de le remettre : une note ou un document peut parler d'autres personnes."
 )

@@ -21,14 +21,17 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain import vocabulary as v
 from desktop_app.domain.errors import RefusedError
-from desktop_app.domain.permissions import Actor
+from desktop_app.domain.permissions import Actor, decide
 from desktop_app.domain.subject_access import (
+    CONFIDENTIAL_NOTICE,
     HEALTH_NOTICE,
+    JUSTIFIED_REASON,
     REVIEW_NOTICE,
     ExportSheet,
     HouseholdExport,
     Value,
 )
+from desktop_app.persistence import audit
 from desktop_app.persistence.db import Database
 from desktop_app.persistence.models import (
     AuditEvent,
@@ -46,7 +49,7 @@ from desktop_app.persistence.models import (
     UserAccount,
 )
 from desktop_app.reports.xlsx.household_file import render_household_file
-from desktop_app.services.authz import record_event, require, service_action
+from desktop_app.services.authz import audit_identity, record_event, require, service_action
 from desktop_app.services.households import household_access
 from desktop_app.services.path import path_events
 from desktop_app.services.workbook_export import write_atomically
@@ -233,12 +236,14 @@ def _support(session: Session, household_id: int) -> tuple[ExportSheet, ExportSh
     return measure_sheet, contact_sheet
 
 
-def _notes(session: Session, household_id: int) -> ExportSheet:
+def _notes(session: Session, household_id: int, *, confidential: bool) -> ExportSheet:
+    """Shared notes, and confidential ones when ``confidential``; health notes never."""
+    levels = ["shared", "confidential"] if confidential else ["shared"]
     author = aliased(UserAccount)
     notes = session.execute(
         select(Note, author.display_name)
         .outerjoin(author, author.id == Note.author_id)
-        .where(Note.household_id == household_id, Note.level != "health")
+        .where(Note.household_id == household_id, Note.level.in_(levels))
         .order_by(Note.written_on, Note.id)
     ).all()
     return ExportSheet(
@@ -248,8 +253,36 @@ def _notes(session: Session, household_id: int) -> ExportSheet:
             (note.written_on, _label(v.NOTE_LEVEL, note.level), name or "", note.text)
             for note, name in notes
         ),
-        HEALTH_NOTICE,
+        HEALTH_NOTICE if confidential else f"{HEALTH_NOTICE} {CONFIDENTIAL_NOTICE}",
     )
+
+
+def _confidential_read(
+    session: Session, actor: Actor, household_id: int, needs_reason: bool, moment: datetime
+) -> None:
+    """Confidential notes exported: the events of reading them in the file (`read_notes`).
+
+    A justified access with its reason when the actor needs one, then the read itself, so the
+    key worker sees who read them and why.
+    """
+    if not session.scalar(
+        select(Note.id).where(Note.household_id == household_id, Note.level == "confidential")
+    ):
+        return
+    name, user_id = audit_identity(actor)
+    actions = [("justified_access", JUSTIFIED_REASON)] if needs_reason else []
+    for action, reason in [*actions, ("open_confidential", None)]:
+        audit.record(
+            session,
+            actor=name,
+            user_id=user_id,
+            action=action,
+            entity="household",
+            entity_id=household_id,
+            household_id=household_id,
+            reason=reason,
+            at=moment,
+        )
 
 
 def _documents(session: Session, household_id: int) -> ExportSheet:
@@ -319,7 +352,9 @@ def _id_of(session: Session, reference: str) -> int:
 
 
 def _gather(session: Session, actor: Actor, household_id: int, moment: datetime) -> HouseholdExport:
-    """Every sheet, then the export's own event in the security log."""
+    """Every sheet, then the export's own events in the security log."""
+    context = household_access(session, actor, household_id)
+    private = decide(actor, "notes.confidential.read", context)
     household = session.get(Household, household_id)
     assert household is not None  # household_access refuses an unknown one
     contracts, account = _contracts(session, household_id)
@@ -333,11 +368,13 @@ def _gather(session: Session, actor: Actor, household_id: int, moment: datetime)
         account,
         measures,
         contacts,
-        _notes(session, household_id),
+        _notes(session, household_id, confidential=private.allowed),
         _documents(session, household_id),
         history,
         log,
     )
+    if private.allowed:
+        _confidential_read(session, actor, household_id, private.needs_reason, moment)
     record_event(
         session,
         actor,

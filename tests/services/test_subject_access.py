@@ -15,7 +15,12 @@ from sqlalchemy import insert, select
 from desktop_app.cli import parse, run
 from desktop_app.domain.errors import RefusedError
 from desktop_app.domain.permissions import SYSTEM_ACTOR, Actor, Grant
-from desktop_app.domain.subject_access import HEALTH_NOTICE, REVIEW_NOTICE, export_file_name
+from desktop_app.domain.subject_access import (
+    HEALTH_NOTICE,
+    JUSTIFIED_REASON,
+    REVIEW_NOTICE,
+    export_file_name,
+)
 from desktop_app.paths import DatabaseTarget, resolve_database
 from desktop_app.persistence import models as m
 from desktop_app.persistence.db import Database
@@ -195,8 +200,21 @@ def test_the_file_holds_the_whole_household_but_health_notes(scene: Scene, tmp_p
     )
     assert len(rows(book["Historique"])) > 5
     assert any(line[2] == "Création" for line in rows(book["Consultations"])[1:])
-    # AND the export itself is in the security log, naming the household
+    # AND the export itself is in the security log, naming the household; reading the
+    # confidential note is a justified access, shown to the key worker as in the file
     assert exports(scene.database) == [("camille", scene.household_id)]
+    events = scene.database.run_read(
+        lambda s: [
+            (e.action, e.reason)
+            for e in s.scalars(
+                select(m.AuditEvent).where(
+                    m.AuditEvent.household_id == scene.household_id,
+                    m.AuditEvent.action.in_(["justified_access", "open_confidential"]),
+                )
+            )
+        ]
+    )
+    assert events == [("justified_access", JUSTIFIED_REASON), ("open_confidential", None)]
 
 
 def test_only_the_coordination_and_the_direction_may(scene: Scene, tmp_path: Path) -> None:
